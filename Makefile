@@ -1,0 +1,48 @@
+# Every target creates .venv and installs the project on first use; nothing to install by hand.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+KATA_BIN := $(BIN)/kata
+KATA_SLUG = $(KATA)
+STAMP  := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help install generate check verify test lint new bench soak clean
+
+help: ## list the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[bench]'
+	touch $(STAMP)
+
+install: $(STAMP) ## create .venv and install the project into it
+
+generate: $(STAMP) ## render generated/ from specs/ and seed missing katas/<slug>/solution.py
+	$(KATA_BIN) generate
+
+check: $(STAMP) ## run one kata's suite: make check KATA=<slug> [IMPL=path]
+	@test -n "$(KATA_SLUG)" || { echo "usage: make check KATA=<slug> [IMPL=path]"; exit 2; }
+	$(KATA_BIN) check $(KATA_SLUG) $(if $(IMPL),--impl $(IMPL))
+
+verify: $(STAMP) ## reference passes, skeleton fails every test, every mutant is caught
+	$(KATA_BIN) verify
+
+lint: $(STAMP) ## ruff on the tool, the specs' Python and generated/; spec validation
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check src tests bench generated
+	$(KATA_BIN) lint
+
+test: $(STAMP) ## what CI runs: lint, generate --check, the tool's tests, verify
+	$(BIN)/ruff check .
+	$(KATA_BIN) generate --check
+	$(BIN)/pytest -n 2 tests
+	$(KATA_BIN) verify
+
+bench: $(STAMP) ## benchmarks under bench/, reported as ratios
+	$(BIN)/python bench/run.py
+
+clean: ## remove the virtualenv and caches (never katas/)
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,110 @@
+"""Jinja filters, registered in one place; each turns spec data into safe output text."""
+
+from __future__ import annotations
+
+import ast
+import re
+import textwrap
+from typing import Any
+
+from .model import NO_DEFAULT, Param
+
+
+def pyrepr(value: Any) -> str:
+    """A Python literal for a YAML value; proven by a literal_eval round trip."""
+    text = repr(value)
+    if ast.literal_eval(text) != value:  # pragma: no cover - YAML gives only literal types
+        raise ValueError(f"cannot render {value!r} as a Python literal")
+    return text
+
+
+def docstring(text: str, indent: int = 0) -> str:
+    """A docstring literal for free text: triple-quoted when that is exact, else repr."""
+    body = text.strip()
+    plain = all(ch.isprintable() or ch == "\n" for ch in body)
+    if not plain or '"""' in body or "\\" in body or body.endswith('"'):
+        return repr(body)
+    if "\n" not in body:
+        return f'"""{body}"""'
+    pad = " " * indent
+    first, *rest = body.splitlines()
+    tail = "\n".join(pad + line if line.strip() else "" for line in rest)
+    return f'"""{first}\n{tail}\n{pad}"""'
+
+
+def indent_code(code: str, width: int) -> str:
+    """Re-indent a code block to `width` spaces (first line included)."""
+    return textwrap.indent(textwrap.dedent(code).strip("\n"), " " * width)
+
+
+def expr(code: str) -> str:
+    """A validated expression snippet as one faithful line of source."""
+    return ast.unparse(ast.parse(code.strip(), mode="eval").body)
+
+
+def one_line(text: str) -> str:
+    """Collapse whitespace: for Markdown table cells and short labels."""
+    return " ".join(text.split())
+
+
+def md_cell(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return one_line(text).replace("\\", "\\\\").replace("|", "\\|")
+
+
+def md_code(text: str) -> str:
+    """Inline code for Markdown, with a fence longer than any backtick run inside."""
+    text = one_line(text)
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def mermaid_type(type_text: str | None) -> str:
+    """Mermaid class diagrams only accept simple type names; keep the outer one."""
+    if not type_text:
+        return ""
+    match = re.match(r"[A-Za-z_][A-Za-z0-9_.]*", type_text.strip())
+    return match.group(0).rsplit(".", 1)[-1] if match else ""
+
+
+def param_source(param: Param) -> str:
+    """One parameter as it appears in a `def` line."""
+    text = param.name
+    if param.type and param.name != "*":
+        text += f": {param.type}"
+    if param.default_code is not None:
+        text += f" = {param.default_code}"
+    elif param.default is not NO_DEFAULT:
+        text += f" = {pyrepr(param.default)}"
+    return text
+
+
+def call_text(params: tuple[Param, ...]) -> str:
+    """Parameters as a reader sees them in a brief: `get(key, default=None)`."""
+    parts = []
+    for p in params:
+        if p.name == "self":
+            continue
+        if p.default_code is not None:
+            parts.append(f"{p.name}={p.default_code}")
+        elif p.default is not NO_DEFAULT:
+            parts.append(f"{p.name}={pyrepr(p.default)}")
+        else:
+            parts.append(p.name)
+    return ", ".join(parts)
+
+
+FILTERS = {
+    "pyrepr": pyrepr,
+    "docstring": docstring,
+    "indent_code": indent_code,
+    "expr": expr,
+    "one_line": one_line,
+    "md_cell": md_cell,
+    "md_code": md_code,
+    "mermaid_type": mermaid_type,
+    "param_source": param_source,
+    "call_text": call_text,
+}

@@ -1,0 +1,75 @@
+"""Where things live in a kata repository, and loading every spec of it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import SpecError, UnknownKataError
+from .loader import load_spec_file
+from .model import Kata
+from .validate import validate
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+
+    @classmethod
+    def find(cls, start: Path | None = None) -> Project:
+        """The nearest folder upwards holding specs/ and templates/ (else the current one)."""
+        here = (start or Path.cwd()).resolve()
+        for folder in (here, *here.parents):
+            if (folder / "specs").is_dir() and (folder / "templates").is_dir():
+                return cls(folder)
+        return cls(here)
+
+    specs = property(lambda self: self.root / "specs")
+    templates = property(lambda self: self.root / "templates")
+    generated = property(lambda self: self.root / "generated")
+    katas = property(lambda self: self.root / "katas")
+    schema = property(lambda self: self.root / "specs" / "schema.json")
+
+    def slugs(self) -> list[str]:
+        """Every kata with a spec, sorted."""
+        return sorted(p.parent.name for p in self.specs.glob("*/spec.yaml"))
+
+    def spec_file(self, slug: str) -> Path:
+        path = self.specs / slug / "spec.yaml"
+        if not path.is_file():
+            known = ", ".join(self.slugs()) or "none yet"
+            raise UnknownKataError(
+                f"no kata {slug!r} (no {path.relative_to(self.root)}); katas: {known}"
+            )
+        return path
+
+    def display(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.root))
+        except ValueError:
+            return str(path)
+
+    def load(self, slug: str) -> Kata:
+        path = self.spec_file(slug)
+        return validate(load_spec_file(path, self.display(path)), self.schema, slug)
+
+    def load_all(self, slugs: list[str] | None = None) -> list[Kata]:
+        """Load and validate specs; raise one SpecError carrying every problem of every spec."""
+        katas, problems = [], []
+        for slug in slugs or self.slugs():
+            try:
+                katas.append(self.load(slug))
+            except SpecError as exc:
+                problems.extend(exc.problems)
+        if problems:
+            raise SpecError(problems)
+        return katas
+
+    def reference(self, slug: str) -> Path:
+        return self.specs / slug / "reference.py"
+
+    def mutants(self, slug: str) -> list[Path]:
+        return sorted((self.specs / slug / "mutants").glob("*.py"))
+
+    def solution(self, slug: str) -> Path:
+        return self.katas / slug / "solution.py"

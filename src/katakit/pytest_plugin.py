@@ -1,0 +1,145 @@
+"""pytest plugin for generated suites: `--impl PATH`, the `solution` fixture, clear reports.
+
+Registered through the `pytest11` entry point, so `pytest generated/<slug> --impl PATH` works
+anywhere katakit is installed. It only acts on tests marked with `kata`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .errors import SolutionError
+from .solution_loader import Solution, load_solution
+from .testing import BehaviourFailure
+
+_cache_key = pytest.StashKey[dict]()
+_results_key = pytest.StashKey[list]()
+_status_key = pytest.StashKey[int]()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("kata", "kata conformance suites")
+    group.addoption(
+        "--impl", metavar="PATH", help="solution module to test (default: katas/<slug>/solution.py)"
+    )
+    group.addoption("--kata-results", metavar="FILE", help="write per-behaviour results as JSON")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "kata(slug): the test belongs to a kata's conformance suite")
+    config.addinivalue_line("markers", "behaviour(id, kind): the spec behaviour this test checks")
+    config.stash[_cache_key] = {}
+    config.stash[_results_key] = []
+
+
+def _slug(item: pytest.Item) -> str | None:
+    marker = item.get_closest_marker("kata")
+    return marker.args[0] if marker else None
+
+
+@pytest.fixture
+def solution(request: pytest.FixtureRequest) -> Solution:
+    """The solution module under test, loaded once per path."""
+    slug = _slug(request.node)
+    if slug is None:
+        pytest.fail("the `solution` fixture only works in a kata suite (a test marked `kata`)")
+    option = request.config.getoption("--impl")
+    path = (
+        Path(option) if option else Path(request.config.rootpath) / "katas" / slug / "solution.py"
+    )
+    path = path.resolve()
+    cache = request.config.stash[_cache_key]
+    if path not in cache:
+        try:
+            cache[path] = load_solution(path, slug)
+        except SolutionError as exc:
+            cache[path] = exc
+    loaded = cache[path]
+    if isinstance(loaded, SolutionError):
+        pytest.fail(str(loaded), pytrace=False)
+    return Solution(loaded, path, slug)
+
+
+def _explain(item: pytest.Item, excinfo: pytest.ExceptionInfo[BaseException]) -> str | None:
+    """A short, behaviour-worded report; None keeps pytest's own for non-kata failures."""
+    exc = excinfo.value
+    doc = (getattr(item, "obj", None).__doc__ or "").strip() if hasattr(item, "obj") else ""
+    head = f"{_slug(item)} › {item.name.removeprefix('test_')}"
+    why = f"why it matters: {' '.join(doc.split())}" if doc else ""
+    if isinstance(exc, BehaviourFailure):
+        body = str(exc)
+    elif isinstance(exc, pytest.fail.Exception) and str(exc).startswith("Timeout"):
+        marker = item.get_closest_marker("timeout")
+        limit = marker.args[0] if marker else "the time limit"
+        body = (
+            f"did not finish within {limit} s: the solution hangs (a deadlock, a lost "
+            "wake-up, an endless loop, or a blocking call without a timeout)"
+        )
+    elif isinstance(exc, pytest.fail.Exception):
+        body = str(exc)
+    else:
+        return None
+    return "\n".join(part for part in (head, why, body) if part)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]):  # noqa: ANN201
+    outcome = yield
+    report = outcome.get_result()
+    if _slug(item) is None:
+        return
+    if call.excinfo is not None and report.failed:
+        text = _explain(item, call.excinfo)
+        if text is not None:
+            report.longrepr = text
+    if report.when == "call" or report.failed:
+        marker = item.get_closest_marker("behaviour")
+        results = item.config.stash[_results_key]
+        if any(r["test"] == item.name for r in results):
+            return
+        results.append(
+            {
+                "id": marker.args[0] if marker else None,
+                "kind": marker.args[1] if marker else None,
+                "kata": _slug(item),
+                "test": item.name,
+                "name": item.name.removeprefix("test_"),
+                "status": "pass" if report.passed else "fail",
+                "message": "" if report.passed else str(report.longrepr).strip(),
+            }
+        )
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    config = session.config
+    config.stash[_status_key] = int(exitstatus)
+    target = config.getoption("--kata-results")
+    if target:
+        Path(target).write_text(json.dumps(config.stash[_results_key], indent=2), encoding="utf-8")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """A solution may leave non-daemon threads running; never let them hang the run."""
+    if not config.stash.get(_cache_key, None):
+        return
+    lingering = [
+        t
+        for t in threading.enumerate()
+        if t is not threading.main_thread() and not t.daemon and t.is_alive()
+    ]
+    if lingering:
+        sys.stdout.flush()
+        sys.stderr.write(
+            f"kata: the solution left {len(lingering)} thread(s) running "
+            f"({', '.join(t.name for t in lingering[:5])}); exiting without waiting for them.\n"
+        )
+        sys.stderr.flush()
+        os._exit(config.stash.get(_status_key, 1))

@@ -1,0 +1,140 @@
+"""Run a kata's generated suite against an implementation, in its own process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Kata
+from .project import Project
+from .writer import render_tree
+
+START_UP_GRACE = 60.0  # interpreter + pytest + hypothesis start-up, and a slow machine
+
+
+@dataclass
+class SuiteResult:
+    impl: Path
+    returncode: int
+    results: list[dict] = field(default_factory=list)
+    output: str = ""
+    timed_out: bool = False
+
+    @property
+    def passed(self) -> list[dict]:
+        return [r for r in self.results if r["status"] == "pass"]
+
+    @property
+    def failed(self) -> list[dict]:
+        return [r for r in self.results if r["status"] != "pass"]
+
+
+def suite_budget(kata: Kata) -> float:
+    """A hard ceiling for one whole run: every behaviour timing out, plus start-up."""
+    return sum(b.timeout + 5 for b in kata.behaviours) + START_UP_GRACE
+
+
+def run_suite(
+    suite_dir: Path,
+    impl: Path,
+    budget: float,
+    extra_args: tuple[str, ...] = (),
+    quiet: bool = True,
+) -> SuiteResult:
+    """pytest <suite_dir> --impl <impl>; per-behaviour results come back through a JSON file."""
+    with tempfile.TemporaryDirectory(prefix="kata-run-") as tmp:
+        results_file = Path(tmp) / "results.json"
+        command = [
+            sys.executable,
+            "-m",
+            "pytest",
+            str(suite_dir),
+            "--impl",
+            str(impl),
+            "--kata-results",
+            str(results_file),
+            "--rootdir",
+            str(suite_dir.parent),
+            "-p",
+            "no:cacheprovider",
+            "-o",
+            "addopts=",
+            "--tb=short",
+            "-q" if quiet else "-v",
+            *extra_args,
+        ]
+        env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+        try:
+            done = subprocess.run(
+                command, capture_output=True, text=True, timeout=budget, env=env, cwd=tmp
+            )
+            result = SuiteResult(impl, done.returncode, output=done.stdout + done.stderr)
+        except subprocess.TimeoutExpired as exc:
+            output = (
+                (exc.stdout or b"").decode(errors="replace")
+                if isinstance(exc.stdout, bytes)
+                else (exc.stdout or "")
+            )
+            result = SuiteResult(impl, -1, output=output, timed_out=True)
+        if results_file.exists():
+            result.results = json.loads(results_file.read_text(encoding="utf-8"))
+        return result
+
+
+@dataclass
+class Verdict:
+    kata: Kata
+    reference: SuiteResult
+    skeleton: SuiteResult
+    mutants: list[SuiteResult]
+
+    def problems(self) -> list[str]:
+        slug = self.kata.slug
+        total = len(self.kata.behaviours)
+        found = []
+        ref = self.reference
+        if len(ref.passed) != total or ref.returncode != 0:
+            failing = ", ".join(r["name"] for r in ref.failed) or "no results (see output)"
+            found.append(
+                f"{slug}: the reference passes {len(ref.passed)}/{total} behaviours; failing: {failing}"
+            )
+        passing = [r["name"] for r in self.skeleton.passed]
+        if passing or len(self.skeleton.results) != total:
+            found.append(
+                f"{slug}: the skeleton must fail every behaviour but passes: {', '.join(passing) or '(missing results)'}"
+            )
+        for mutant in self.mutants:
+            if not mutant.failed and not mutant.timed_out:
+                found.append(
+                    f"{slug}: mutant {mutant.impl.name} passes every behaviour: the suite misses its bug"
+                )
+        return found
+
+
+def verify_katas(project: Project, katas: list[Kata], jobs: int = 2) -> list[Verdict]:
+    """Render specs afresh into a temporary folder and run reference, skeleton and mutants."""
+    with tempfile.TemporaryDirectory(prefix="kata-verify-") as tmp:
+        out = Path(tmp) / "generated"
+        render_tree(project, katas, out)
+        runs = []
+        for kata in katas:
+            suite = out / kata.slug
+            impls = [
+                project.reference(kata.slug),
+                suite / "skeleton.py",
+                *project.mutants(kata.slug),
+            ]
+            runs.extend((kata, suite, impl) for impl in impls)
+        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+            outcomes = list(pool.map(lambda r: run_suite(r[1], r[2], suite_budget(r[0])), runs))
+        verdicts = []
+        for kata in katas:
+            mine = [o for (k, _, _), o in zip(runs, outcomes, strict=True) if k is kata]
+            verdicts.append(Verdict(kata, mine[0], mine[1], mine[2:]))
+        return verdicts
