@@ -16,8 +16,8 @@ from .project import Project
 from .runner import run_suite, suite_budget, verify_katas
 from .writer import render_tree, seed_solutions, stale_report, write_generated
 
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 Handler = Callable[[argparse.Namespace, Project], int]
 COMMANDS: dict[str, Handler] = {}

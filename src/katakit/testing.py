@@ -259,21 +259,21 @@ class ModelMachine(RuleBasedStateMachine):
     model: Any
 
     def begin(
-        self, make_subject: Callable[[], Any], make_model: Callable[[], Any], text: str
+        self,
+        make_subject: Callable[[], Any],
+        make_model: Callable[[], Any],
+        text: str,
+        **drawn: Any,
     ) -> None:
-        self.history = [text]
+        self.history = [_label(text, drawn)]
         self.model = make_model()
-        with step("start", text):
+        with step("start", self.history[0]):
             self.subject = make_subject()
 
     def apply(
         self, text: str, call: Callable[[Any], Any], compare: bool = True, **drawn: Any
     ) -> None:
-        label = (
-            text
-            if not drawn
-            else f"{text} with " + ", ".join(f"{k}={show(v, 60)}" for k, v in drawn.items())
-        )
+        label = _label(text, drawn)
         self.history.append(label)
         want, want_exc = _outcome(call, self.model)
         got, got_exc = _outcome(call, self.subject)
@@ -310,6 +310,11 @@ class ModelMachine(RuleBasedStateMachine):
             expected=expected,
             got=got,
         )
+
+
+def _label(text: str, drawn: dict[str, Any]) -> str:
+    values = ", ".join(f"{k}={show(v, 60)}" for k, v in drawn.items())
+    return f"{text} with {values}" if drawn else text
 
 
 def _outcome(call: Callable[[Any], Any], target: Any) -> tuple[Any, BaseException | None]:

@@ -1,0 +1,137 @@
+"""A bad spec fails with `path:line:column: message`, a non-zero exit and nothing written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+SPEC = Path("specs/lru_cache/spec.yaml")
+
+
+def edit(root: Path, old: str, new: str) -> None:
+    path = root / SPEC
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(root: Path, fragment: str) -> int:
+    lines = (root / SPEC).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if fragment in line)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "marker", "column", "message"),
+    [
+        pytest.param(
+            "title: Thread-safe LRU cache",
+            "title: [unclosed",
+            "section: caching",
+            8,
+            "YAML syntax error: while parsing a flow sequence expected ',' or ']'",
+            id="yaml-syntax-error",
+        ),
+        pytest.param(
+            "difficulty: intermediate",
+            "difficulty: intermediate\ncolour: blue",
+            "colour: blue",
+            1,
+            "unknown key 'colour'",
+            id="unknown-key",
+        ),
+        pytest.param(
+            "- name: LRUCache\n",
+            "- name: 3LRUCache\n",
+            "name: 3LRUCache",
+            13,
+            "'3LRUCache' is not a valid name here",
+            id="invalid-identifier",
+        ),
+        pytest.param(
+            "        - name: clear\n",
+            "        - name: class\n",
+            "name: class",
+            17,
+            "'class' is a Python keyword",
+            id="keyword-identifier",
+        ),
+        pytest.param(
+            "      - check: cache.capacity\n        equals: 2",
+            "      - check: cache.capcity\n        equals: 2",
+            "check: cache.capcity",
+            16,
+            "class LRUCache has no member 'capcity'",
+            id="unknown-member",
+        ),
+        pytest.param(
+            '      - do: cache.put("a", 1)\n      - check: cache.get("a")',
+            '      - do: cache.put("a", 1)\n      - check: kache.get("a")',
+            'check: kache.get("a")',
+            16,
+            "uses 'kache'",
+            id="unknown-name",
+        ),
+        pytest.param(
+            "difficulty: intermediate",
+            "difficulty: intermediate\ndifficulty: advanced",
+            "difficulty: advanced",
+            1,
+            "duplicate key 'difficulty'",
+            id="duplicate-key",
+        ),
+        pytest.param(
+            "hints:\n",
+            "hints:\n\t- tabbed\n",
+            "\t- tabbed",
+            1,
+            "never tabs",
+            id="tab",
+        ),
+    ],
+)
+def test_reports_the_problem_at_its_line_and_column(repo, kata, old, new, marker, column, message):
+    edit(repo, old, new)
+    line = line_of(repo, marker)
+    code, out, err = kata(repo, "generate")
+    assert code == 1
+    assert f"specs/lru_cache/spec.yaml:{line}:{column}: " in err
+    assert message in err
+    assert "Traceback" not in err
+    assert not (repo / "generated").exists()
+
+
+def test_reports_a_missing_field_at_its_parent(repo, kata):
+    edit(
+        repo,
+        "summary: A bounded cache that evicts the least recently used key in O(1), safe under threads.\n",
+        "",
+    )
+    code, _, err = kata(repo, "generate")
+    assert code == 1
+    assert "specs/lru_cache/spec.yaml:2:1: missing required key 'summary'" in err
+
+
+def test_reports_a_duplicate_behaviour_id(repo, kata):
+    text = (repo / SPEC).read_text(encoding="utf-8")
+    ids = [line.split("id: ")[1] for line in text.splitlines() if line.startswith("  - id: ")]
+    edit(repo, f"id: {ids[1]}", f"id: {ids[0]}")
+    code, _, err = kata(repo, "generate")
+    assert code == 1
+    assert f"behaviour id '{ids[0]}' is already used by behaviour 1" in err
+
+
+def test_an_empty_spec_is_an_error(repo, kata):
+    (repo / SPEC).write_text("", encoding="utf-8")
+    code, _, err = kata(repo, "generate")
+    assert code == 1
+    assert "specs/lru_cache/spec.yaml:1:1: spec is empty" in err
+
+
+def test_a_bad_spec_leaves_generated_untouched(repo, kata):
+    assert kata(repo, "generate")[0] == 0
+    before = {p: p.read_bytes() for p in (repo / "generated").rglob("*") if p.is_file()}
+    edit(repo, "title: Thread-safe LRU cache", "title: [unclosed")
+    assert kata(repo, "generate")[0] == 1
+    after = {p: p.read_bytes() for p in (repo / "generated").rglob("*") if p.is_file()}
+    assert after == before
