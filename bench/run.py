@@ -1,0 +1,270 @@
+"""Benchmarks, reported as ratios measured side by side in one run (`make bench`).
+
+Each benchmark times our side and a well-known library (or a goal) back to back, several
+rounds, and keeps the best round of each: noise only ever adds time. Exit status 1 when a
+goal is missed; `--json FILE` also writes the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+from rich.console import Console
+from rich.table import Table
+
+ROOT = Path(__file__).resolve().parents[1]
+KATA = [sys.executable, "-m", "katakit.cli", "--root", str(ROOT)]
+
+
+@dataclass
+class Result:
+    name: str
+    ours: str
+    theirs: str
+    ratio: float
+    goal: str
+    met: bool
+
+
+def reference(slug: str) -> ModuleType:
+    path = ROOT / "specs" / slug / "reference.py"
+    spec = importlib.util.spec_from_file_location(f"bench_{slug}", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def best_of(rounds: int, fn: Callable[[], object]) -> float:
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def wall(command: list[str], rounds: int = 3) -> float:
+    def run() -> None:
+        subprocess.run(command, check=False, capture_output=True, cwd=ROOT)
+
+    return best_of(rounds, run)
+
+
+def bench_check_time() -> Result:
+    seconds = wall(
+        [*KATA, "check", "lru_cache", "--impl", str(ROOT / "specs/lru_cache/reference.py")]
+    )
+    return Result(
+        "kata check lru_cache (reference)",
+        f"{seconds:.2f} s",
+        "goal 3 s",
+        3.0 / seconds,
+        "≤ 3 s",
+        seconds <= 3.0,
+    )
+
+
+def bench_generate_time() -> Result:
+    with tempfile.TemporaryDirectory() as tmp:
+        seconds = best_of(
+            3,
+            lambda: subprocess.run(
+                [*KATA, "render", "--out", f"{tmp}/{time.monotonic_ns()}"],
+                check=True,
+                capture_output=True,
+            ),
+        )
+    slugs = len(list((ROOT / "specs").glob("*/spec.yaml")))
+    return Result(
+        f"kata render, all {slugs} specs",
+        f"{seconds:.2f} s",
+        "goal 10 s",
+        10.0 / seconds,
+        "≤ 10 s",
+        seconds <= 10.0,
+    )
+
+
+def bench_lru_throughput() -> Result:
+    import cachetools
+
+    ours_cls = reference("lru_cache").LRUCache
+    ops = 200_000
+
+    def ours() -> None:
+        cache = ours_cls(1000)
+        get, put = cache.get, cache.put
+        for i in range(ops):
+            put(i % 1500, i)
+            get((i * 7) % 1500)
+
+    def theirs() -> None:
+        cache = cachetools.LRUCache(maxsize=1000)
+        lock = threading.Lock()
+        for i in range(ops):
+            with lock:
+                cache[i % 1500] = i
+            with lock:
+                cache.get((i * 7) % 1500)
+
+    t_ours, t_theirs = best_of(5, ours), best_of(5, theirs)
+    ratio = t_theirs / t_ours
+    return Result(
+        "lru_cache reference vs cachetools.LRUCache + Lock (get+put/s)",
+        f"{2 * ops / t_ours:,.0f}/s",
+        f"{2 * ops / t_theirs:,.0f}/s",
+        ratio,
+        "≥ 1.5×",
+        ratio >= 1.5,
+    )
+
+
+def bench_rwlock() -> Result:
+    from readerwriterlock import rwlock
+
+    ours_lock = reference("read_write_lock").ReadWriteLock()
+    theirs_lock = rwlock.RWLockWrite()
+    theirs_read = theirs_lock.gen_rlock()
+    n = 200_000
+
+    def ours() -> None:
+        acquire, release = ours_lock.acquire_read, ours_lock.release_read
+        for _ in range(n):
+            acquire()
+            release()
+
+    def theirs() -> None:
+        acquire, release = theirs_read.acquire, theirs_read.release
+        for _ in range(n):
+            acquire()
+            release()
+
+    t_ours, t_theirs = best_of(5, ours), best_of(5, theirs)
+    share = t_ours / t_theirs
+    return Result(
+        "read_write_lock: uncontended read acquire+release vs readerwriterlock RWLockWrite",
+        f"{t_ours / n * 1e9:.0f} ns",
+        f"{t_theirs / n * 1e9:.0f} ns",
+        1 / share,
+        "≤ 0.5× its time",
+        share <= 0.5,
+    )
+
+
+def bench_thread_pool() -> Result:
+    from concurrent.futures import ThreadPoolExecutor
+
+    pool_cls = reference("thread_pool").ThreadPool
+    n = 20_000
+
+    def noop() -> None:
+        return None
+
+    def ours() -> None:
+        with pool_cls(4) as pool:
+            tasks = [pool.submit(noop) for _ in range(n)]
+            for task in tasks:
+                task.get_result(timeout=30)
+
+    def theirs() -> None:
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            futures = [pool.submit(noop) for _ in range(n)]
+            for future in futures:
+                future.result(timeout=30)
+
+    t_ours, t_theirs = best_of(3, ours), best_of(3, theirs)
+    ratio = t_theirs / t_ours
+    return Result(
+        "thread_pool reference vs ThreadPoolExecutor (no-op tasks/s)",
+        f"{n / t_ours:,.0f}/s",
+        f"{n / t_theirs:,.0f}/s",
+        ratio,
+        "≥ 1.0×",
+        ratio >= 1.0,
+    )
+
+
+def bench_event_bus() -> Result:
+    from pyee import EventEmitter
+
+    module = reference("event_bus")
+    bus = module.EventBus()
+    event = module.Event("order_placed", {"id": 1})
+    emitter = EventEmitter()
+    seen = []
+    for _ in range(3):
+        bus.subscribe("order_placed", seen.append)
+        emitter.on("order_placed", seen.append)
+    n = 50_000
+
+    def ours() -> None:
+        publish = bus.publish
+        for _ in range(n):
+            publish(event)
+        seen.clear()
+
+    def theirs() -> None:
+        emit = emitter.emit
+        for _ in range(n):
+            emit("order_placed", event)
+        seen.clear()
+
+    t_ours, t_theirs = best_of(5, ours), best_of(5, theirs)
+    ratio = t_theirs / t_ours
+    return Result(
+        "event_bus reference vs pyee EventEmitter (publishes/s, 3 handlers)",
+        f"{n / t_ours:,.0f}/s",
+        f"{n / t_theirs:,.0f}/s",
+        ratio,
+        "≥ 2×",
+        ratio >= 2.0,
+    )
+
+
+BENCHMARKS = {
+    "check": bench_check_time,
+    "generate": bench_generate_time,
+    "lru": bench_lru_throughput,
+    "rwlock": bench_rwlock,
+    "thread_pool": bench_thread_pool,
+    "event_bus": bench_event_bus,
+}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "only", nargs="*", choices=[*BENCHMARKS, []], help="benchmarks to run (default: all)"
+    )
+    parser.add_argument("--json", help="also write the results to this file")
+    args = parser.parse_args()
+    results = []
+    for name in args.only or BENCHMARKS:
+        results.append(BENCHMARKS[name]())
+    table = Table(title="kata benchmarks (best of several rounds, side by side)")
+    for column in ("benchmark", "ours", "theirs / goal", "ratio", "goal", "met"):
+        table.add_column(column)
+    for r in results:
+        table.add_row(r.name, r.ours, r.theirs, f"{r.ratio:.2f}×", r.goal, "yes" if r.met else "NO")
+    Console().print(table)
+    if args.json:
+        Path(args.json).write_text(
+            json.dumps([r.__dict__ for r in results], indent=2), encoding="utf-8"
+        )
+    return 0 if all(r.met for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
