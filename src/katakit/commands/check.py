@@ -1,0 +1,44 @@
+"""`kata check <slug> [--impl PATH]`: run one kata's suite against a solution."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..console import err, out
+from ..project import Project
+from ..runner import run_suite, suite_budget
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("check", help="run a kata's suite against your solution")
+    p.add_argument("slug")
+    p.add_argument("--impl", help="solution module (default: katas/<slug>/solution.py)")
+    p.set_defaults(handler=check)
+
+
+def check(args: argparse.Namespace, project: Project) -> int:
+    kata = project.load(args.slug)
+    suite = project.generated / kata.slug
+    if not (suite / f"test_{kata.slug}.py").is_file():
+        err.print(f"{project.display(suite)} has no suite; run `kata generate` first", markup=False)
+        return 2
+    impl = Path(args.impl).resolve() if args.impl else project.solution(kata.slug)
+    result = run_suite(suite, impl, suite_budget(kata))
+    total = len(kata.behaviours)
+    if result.timed_out:
+        err.print(
+            f"{kata.slug}: the suite did not finish within {suite_budget(kata):.0f} s and was stopped.",
+            markup=False,
+        )
+    for record in result.results:
+        mark = "[green]PASS[/]" if record["status"] == "pass" else "[red]FAIL[/]"
+        out.print(f"{mark} {record['name']}")
+    for record in result.failed:
+        out.print(f"\n[bold red]✗ {record['name']}[/]")
+        out.print(record["message"], markup=False)
+    if not result.results:
+        out.print(result.output[-3000:], markup=False)
+    passed = len(result.passed)
+    out.print(f"\n{kata.slug}: {passed}/{total} behaviours pass")
+    return 0 if result.returncode == 0 and passed == total else 1
