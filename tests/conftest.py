@@ -13,15 +13,27 @@ from katakit.cli import main
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture
-def repo(tmp_path: Path) -> Path:
-    """A minimal kata repository holding only the lru_cache pilot."""
-    root = tmp_path / "repo"
+def make_repo(root: Path, kata: Path) -> Path:
+    """A kata repository at `root` holding the one kata whose folder is `kata`."""
     (root / "specs").mkdir(parents=True)
     shutil.copytree(ROOT / "templates", root / "templates")
     shutil.copy(ROOT / "specs" / "schema.json", root / "specs" / "schema.json")
     shutil.copy(ROOT / "pyproject.toml", root / "pyproject.toml")
-    shutil.copytree(ROOT / "specs" / "lru_cache", root / "specs" / "lru_cache")
+    shutil.copytree(kata, root / "specs" / kata.name)
+    return root
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A minimal kata repository holding only the lru_cache pilot."""
+    return make_repo(tmp_path / "repo", ROOT / "specs" / "lru_cache")
+
+
+@pytest.fixture
+def counter_repo(tmp_path: Path) -> Path:
+    """A repository with the tiny `counter` kata (short timeouts), generated."""
+    root = make_repo(tmp_path / "repo", ROOT / "tests" / "fixtures" / "counter")
+    assert main(["--root", str(root), "generate"]) == 0
     return root
 
 

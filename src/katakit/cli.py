@@ -29,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    project = Project.find(Path(args.root) if args.root else None)
+    project = Project(Path(args.root).resolve()) if args.root else Project.find()
     try:
         return args.handler(args, project)
     except SpecError as exc:

@@ -22,6 +22,10 @@ from .testing import BehaviourFailure
 _cache_key = pytest.StashKey[dict]()
 _results_key = pytest.StashKey[list]()
 _status_key = pytest.StashKey[int]()
+_hung_key = pytest.StashKey[bool]()
+AFTER_A_HANG = (
+    3.0  # once one behaviour has hung, the rest get this long: the cause is likely shared
+)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -67,6 +71,20 @@ def solution(request: pytest.FixtureRequest) -> Solution:
     return Solution(loaded, path, slug)
 
 
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):  # noqa: ANN201
+    """Runs before pytest-timeout reads the limit: shorten it once a behaviour has hung."""
+    marker = item.get_closest_marker("timeout")
+    if (
+        item.config.stash.get(_hung_key, False)
+        and _slug(item)
+        and marker
+        and marker.args[0] > AFTER_A_HANG
+    ):
+        item.add_marker(pytest.mark.timeout(AFTER_A_HANG), append=False)
+    yield
+
+
 def _explain(item: pytest.Item, excinfo: pytest.ExceptionInfo[BaseException]) -> str | None:
     """A short, behaviour-worded report; None keeps pytest's own for non-kata failures."""
     exc = excinfo.value
@@ -78,6 +96,7 @@ def _explain(item: pytest.Item, excinfo: pytest.ExceptionInfo[BaseException]) ->
     elif isinstance(exc, pytest.fail.Exception) and str(exc).startswith("Timeout"):
         marker = item.get_closest_marker("timeout")
         limit = marker.args[0] if marker else "the time limit"
+        item.config.stash[_hung_key] = True
         body = (
             f"did not finish within {limit} s: the solution hangs (a deadlock, a lost "
             "wake-up, an endless loop, or a blocking call without a timeout)"

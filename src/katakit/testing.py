@@ -86,6 +86,13 @@ def _unexpected(exc: BaseException, where: str) -> BehaviourFailure:
         return NotImplementedYet(
             f"not implemented yet ({exc})" if str(exc) else "not implemented yet", where=where
         )
+    if isinstance(exc, AttributeError) and getattr(exc, "obj", None) is not None and exc.name:
+        owner = type(exc.obj).__name__ if not isinstance(exc.obj, type) else exc.obj.__name__
+        return BehaviourFailure(
+            f"{owner} has no attribute {exc.name!r}; the kata's interface requires it "
+            "(see the brief's interface table)",
+            where=where,
+        )
     if isinstance(exc, SystemExit):
         return BehaviourFailure(
             "the solution called sys.exit(); a library must never exit the process", where=where
