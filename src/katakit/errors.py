@@ -26,7 +26,7 @@ class SpecError(ValueError, KataError):
     """A spec is malformed; carries every problem found, each with its location."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems, key=lambda p: (p.path, p.line, p.column, p.message))
+        self.problems = sorted(set(problems), key=lambda p: (p.path, p.line, p.column, p.message))
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

@@ -62,31 +62,70 @@ def _schema_problems(spec: LoadedSpec, schema_path: Path) -> list[Problem]:
         for error in _leaf_errors(top):
             path = tuple(error.absolute_path)
             if error.validator in ("additionalProperties", "unevaluatedProperties"):
-                allowed = (
-                    sorted(error.schema.get("properties", {}))
-                    if isinstance(error.schema, dict)
-                    else []
-                )
-                extra = sorted(set(error.instance) - set(allowed)) if allowed else []
-                for key in extra or [None]:
-                    where = path + (key,) if key else path
-                    hint = f"; allowed here: {', '.join(allowed)}" if allowed else ""
-                    message = f"unknown key {key!r}{hint}" if key else error.message
-                    problems.append(spec.problem(where, message, key=bool(key)))
+                allowed = _allowed_keys(error.schema, error.instance)
+                for key in sorted(set(error.instance) - allowed):
+                    message = f"unknown key {key!r}; allowed here: {', '.join(sorted(allowed))}"
+                    problems.append(spec.problem(path + (key,), message, key=True))
             elif error.validator == "required":
                 missing = error.message.split("'")[1] if "'" in error.message else error.message
                 problems.append(spec.problem(path, f"missing required key {missing!r}", key=True))
-            elif error.validator == "pattern" and path and path[-1] == "id":
-                problems.append(spec.problem(path, "behaviour id must be a lowercase UUID4"))
-            elif error.validator == "pattern":
-                problems.append(
-                    spec.problem(
-                        path, f"{error.instance!r} is not a valid name here ({_where(path)})"
-                    )
-                )
             else:
-                problems.append(spec.problem(path, f"{_where(path)}: {error.message}"))
+                problems.append(spec.problem(path, _humane(error, path)))
     return problems
+
+
+def _allowed_keys(schema: dict, instance: dict) -> set[str]:
+    """Keys a mapping may hold: its own properties plus those its `kind` switches on."""
+    allowed = set(schema.get("properties", {}))
+    by_kind = {
+        branch["if"]["properties"]["kind"]["const"]: set(branch["then"].get("properties", {}))
+        for branch in schema.get("allOf", [])
+        if "const" in branch.get("if", {}).get("properties", {}).get("kind", {})
+    }
+    if instance.get("kind") in by_kind:
+        return allowed | by_kind[instance["kind"]]
+    # an unknown kind is reported on its own; do not also flag the keys it would have used
+    return allowed.union(*by_kind.values())
+
+
+TYPE_NAMES = {
+    "string": "text",
+    "array": "a list",
+    "object": "a mapping",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "null": "null",
+}
+
+
+def _humane(error: ValidationError, path: JsonPath) -> str:
+    """jsonschema's messages, reworded for a spec author."""
+    where = _where(path)
+    if error.validator == "type":
+        wanted = error.validator_value
+        wanted = [wanted] if isinstance(wanted, str) else wanted
+        if not path:
+            return "a spec must be a mapping of keys (slug, title, section, ...)"
+        return f"{where} must be {' or '.join(TYPE_NAMES.get(w, w) for w in wanted)}, not {type(error.instance).__name__} {error.instance!r}"
+    if error.validator == "minItems":
+        return f"{where} needs at least {error.validator_value} item(s)"
+    if error.validator == "minLength":
+        return f"{where} must not be empty"
+    if error.validator == "enum":
+        return f"{where} is {error.instance!r}; choose one of: {', '.join(map(str, error.validator_value))}"
+    if error.validator == "pattern" and path and path[-1] == "id":
+        return (
+            "behaviour id must be a lowercase UUID4 (python -c 'import uuid; print(uuid.uuid4())')"
+        )
+    if error.validator == "pattern":
+        shape = (
+            "snake_case"
+            if path and path[-1] == "name" and "behaviours" in path
+            else "a Python identifier"
+        )
+        return f"{error.instance!r} is not a valid name for {where}: use {shape}"
+    return f"{where}: {error.message}"
 
 
 def _where(path: JsonPath) -> str:
@@ -273,7 +312,8 @@ def _check_interface(checker: _Checker, raw: dict) -> Interface:
         members: dict[str, JsonPath] = {}
         for group in ("attributes", "properties", "methods"):
             for j, m in enumerate(c.get(group, [])):
-                checker.identifier(cpath + (group, j, "name"), m["name"])
+                if group != "methods":  # methods are checked by _check_function
+                    checker.identifier(cpath + (group, j, "name"), m["name"])
                 if m["name"] in members:
                     checker.add(
                         cpath + (group, j, "name"), f"{c['name']}.{m['name']} is declared twice"
@@ -347,13 +387,16 @@ class _Scope:
         self.known = set(interface.names) | support | set(extra)
         self.instances: dict[str, str] = {}
         self.used: set[str] = set()
+        self.broken = False  # after a step that does not parse, names it bound are unknown
 
     def check(self, checker: _Checker, path: JsonPath, mode: str, what: str) -> ast.AST | None:
         tree = checker.code(path, mode, what)
         if tree is None:
+            self.broken = True
             return None
         try:
-            codecheck.check_names(tree, self.known, what)
+            if not self.broken:
+                codecheck.check_names(tree, self.known, what)
             self.instances.update(codecheck.instances_created(tree, self.class_names))
             codecheck.check_members(tree, self.instances, self.members)
         except CodeProblem as problem:
