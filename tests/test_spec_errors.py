@@ -45,7 +45,7 @@ def line_of(root: Path, fragment: str) -> int:
             "- name: 3LRUCache\n",
             "name: 3LRUCache",
             13,
-            "'3LRUCache' is not a valid name here",
+            "'3LRUCache' is not a valid name for interface.classes.0.name",
             id="invalid-identifier",
         ),
         pytest.param(
