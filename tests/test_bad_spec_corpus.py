@@ -7,7 +7,6 @@ Each case is a folder holding `spec.yaml` (installed as specs/counter/spec.yaml)
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 from conftest import ROOT, make_repo
