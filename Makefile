@@ -41,6 +41,9 @@ test: $(STAMP) ## what CI runs: lint, generate --check, the tool's tests, verify
 	$(BIN)/pytest -n 2 tests
 	$(KATA_BIN) verify
 
+soak: $(STAMP) ## every concurrency and property behaviour 20 times against the references
+	$(KATA_BIN) soak --runs 20
+
 bench: $(STAMP) ## benchmarks under bench/, reported as ratios
 	$(BIN)/python bench/run.py
 

@@ -46,15 +46,22 @@ def run_suite(
     budget: float,
     extra_args: tuple[str, ...] = (),
     quiet: bool = True,
+    select: tuple[str, ...] = (),
+    env: dict[str, str] | None = None,
 ) -> SuiteResult:
-    """pytest <suite_dir> --impl <impl>; per-behaviour results come back through a JSON file."""
+    """pytest <suite_dir> --impl <impl>; per-behaviour results come back through a JSON file.
+
+    `select` names behaviours to run (all when empty).
+    """
+    suite_file = next(suite_dir.glob("test_*.py"), suite_dir)
+    targets = [f"{suite_file}::test_{name}" for name in select] or [str(suite_dir)]
     with tempfile.TemporaryDirectory(prefix="kata-run-") as tmp:
         results_file = Path(tmp) / "results.json"
         command = [
             sys.executable,
             "-m",
             "pytest",
-            str(suite_dir),
+            *targets,
             "--impl",
             str(impl),
             "--kata-results",
@@ -69,7 +76,7 @@ def run_suite(
             "-q" if quiet else "-v",
             *extra_args,
         ]
-        env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+        env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", **(env or {})}
         try:
             done = subprocess.run(
                 command, capture_output=True, text=True, timeout=budget, env=env, cwd=tmp

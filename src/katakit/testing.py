@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import statistics
 import sys
 import threading
@@ -338,7 +339,8 @@ def run_model_machine(machine: type[RuleBasedStateMachine], examples: int, steps
             max_examples=examples,
             stateful_step_count=steps,
             deadline=None,
-            derandomize=True,
+            # Learners get the same examples every run; `kata soak` sets KATA_SOAK=1 to explore.
+            derandomize=os.environ.get("KATA_SOAK") != "1",
             database=None,
             report_multiple_bugs=False,
             print_blob=False,

@@ -115,6 +115,7 @@ def seed_solutions(project: Project, katas: list[Kata]) -> list[Path]:
 
 def stale_report(project: Project, katas: list[Kata]) -> list[str]:
     """Differences between generated/ and what the specs produce (empty when clean)."""
+    _recover_interrupted_swap(project)
     with tempfile.TemporaryDirectory(prefix=".generated.check-", dir=project.root) as tmp:
         fresh = Path(tmp) / "out"
         render_tree(project, katas, fresh)
