@@ -35,8 +35,9 @@ lint: $(STAMP) ## ruff on the tool, the specs' Python and generated/; spec valid
 	$(BIN)/ruff format --check src tests bench generated
 	$(KATA_BIN) lint
 
-test: $(STAMP) ## what CI runs: lint, generate --check, the tool's tests, verify
+test: $(STAMP) ## what CI runs: ruff, kata lint, generate --check, the tool's tests, verify
 	$(BIN)/ruff check .
+	$(KATA_BIN) lint
 	$(KATA_BIN) generate --check
 	$(BIN)/pytest -n 2 tests
 	$(KATA_BIN) verify

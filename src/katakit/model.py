@@ -137,6 +137,10 @@ class Behaviour:
     why: str
     kind: str
     timeout: float
+    fingerprint: str = ""  # hash of what the behaviour checks (not its id, name or prose)
+    reimplements: str | None = None
+    line: int = 1
+    column: int = 1
     names_used: tuple[str, ...] = ()  # interface names the test binds from the solution
     steps: tuple[Step, ...] = ()
     # property

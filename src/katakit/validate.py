@@ -485,12 +485,17 @@ def _check_behaviours(
             seen[value] = i
         checker.identifier(path + ("name",), b["name"])
         kind = b["kind"]
+        line, column = checker.spec.where(path + ("id",))
         common = dict(
             id=b["id"],
             name=b["name"],
             why=b["why"],
             kind=kind,
             timeout=float(b.get("timeout", DEFAULT_TIMEOUTS[kind])),
+            fingerprint=fingerprint(b),
+            reimplements=b.get("reimplements"),
+            line=line,
+            column=column,
         )
         if kind == "scenario":
             scope = _Scope(interface, support)
@@ -590,6 +595,17 @@ def _check_property(
         max_steps=b.get("steps", 30),
         names_used=_ordered(interface, scope.used),
     )
+
+
+PROSE_KEYS = ("id", "name", "why", "timeout", "reimplements")
+
+
+def fingerprint(behaviour: dict) -> str:
+    """What a behaviour checks, hashed: changing it means a new behaviour (and a new id)."""
+    checked = {k: v for k, v in behaviour.items() if k not in PROSE_KEYS}
+    return hashlib.sha256(json.dumps(checked, sort_keys=True, default=str).encode()).hexdigest()[
+        :16
+    ]
 
 
 def _ordered(interface: Interface, used: set[str]) -> tuple[str, ...]:

@@ -1,4 +1,4 @@
-"""`kata list` and `kata lint`: what katas there are, and whether their specs are sound."""
+"""`kata list`: every kata with its section, difficulty and size."""
 
 from __future__ import annotations
 
@@ -12,9 +12,6 @@ from ..project import Project
 
 def register(sub: argparse._SubParsersAction) -> None:
     sub.add_parser("list", help="list every kata").set_defaults(handler=list_katas)
-    p = sub.add_parser("lint", help="validate specs")
-    p.add_argument("slugs", nargs="*")
-    p.set_defaults(handler=lint)
 
 
 def list_katas(args: argparse.Namespace, project: Project) -> int:
@@ -26,10 +23,4 @@ def list_katas(args: argparse.Namespace, project: Project) -> int:
             kata.slug, kata.section_title, kata.difficulty, str(len(kata.behaviours)), kata.summary
         )
     out.print(table)
-    return 0
-
-
-def lint(args: argparse.Namespace, project: Project) -> int:
-    katas = project.load_all(args.slugs or None)
-    out.print(f"{len(katas)} specs are valid.")
     return 0
