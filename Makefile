@@ -42,6 +42,9 @@ test: $(STAMP) ## what CI runs: ruff, kata lint, generate --check, the tool's te
 	$(BIN)/pytest -n 2 tests
 	$(KATA_BIN) verify
 
+new: $(STAMP) ## scaffold a kata: make new NAME=<slug> [TITLE="..."] [SECTION=...] (prompts without NAME)
+	$(KATA_BIN) new $(if $(NAME),--no-input slug=$(NAME)) $(if $(TITLE),"title=$(TITLE)") $(if $(SECTION),section=$(SECTION))
+
 soak: $(STAMP) ## every concurrency and property behaviour 20 times against the references
 	$(KATA_BIN) soak --runs 20
 
