@@ -67,9 +67,5 @@ def test_refuses_a_slug_that_is_not_an_identifier(tmp_path, kata):
     root = repo_copy(tmp_path)
     code, _, err = kata(root, "new", "--no-input", "slug=Bad-Slug")
     assert code == 1
-    assert (
-        "slug 'Bad-Slug' must be a Python identifier in snake_case" in err + sys.stdout.getvalue()
-        if hasattr(sys.stdout, "getvalue")
-        else True
-    )
+    assert "the answers were refused" in err  # the hook explains which answer on the terminal
     assert not (root / "specs" / "Bad-Slug").exists()
