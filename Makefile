@@ -7,7 +7,7 @@ KATA_SLUG = $(KATA)
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install generate check verify test lint new bench soak clean
+.PHONY: help install generate check verify test lint new bench soak clean watch hint progress grade
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -41,6 +41,21 @@ test: $(STAMP) ## what CI runs: ruff, kata lint, generate --check, the tool's te
 	$(KATA_BIN) generate --check
 	$(BIN)/pytest -n 2 tests
 	$(KATA_BIN) verify
+
+watch: $(STAMP) ## re-run a kata's suite on every save: make watch KATA=<slug>
+	@test -n "$(KATA_SLUG)" || { echo "usage: make watch KATA=<slug>"; exit 2; }
+	$(KATA_BIN) watch $(KATA_SLUG)
+
+hint: $(STAMP) ## show the next hint of a kata: make hint KATA=<slug>
+	@test -n "$(KATA_SLUG)" || { echo "usage: make hint KATA=<slug>"; exit 2; }
+	$(KATA_BIN) hint $(KATA_SLUG)
+
+progress: $(STAMP) ## every kata's passing behaviours and hints used
+	$(KATA_BIN) progress
+
+grade: $(STAMP) ## grade a class: make grade DIR=submissions
+	@test -n "$(DIR)" || { echo "usage: make grade DIR=<folder of submissions>"; exit 2; }
+	$(KATA_BIN) grade $(DIR)
 
 new: $(STAMP) ## scaffold a kata: make new NAME=<slug> [TITLE="..."] [SECTION=...] (prompts without NAME)
 	$(KATA_BIN) new $(if $(NAME),--no-input slug=$(NAME)) $(if $(TITLE),"title=$(TITLE)") $(if $(SECTION),section=$(SECTION))

@@ -58,7 +58,8 @@ def md_code(text: str) -> str:
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
+    # GitHub tables split cells on `|` even inside code spans; `\|` renders as `|` there.
+    return f"{fence}{pad}{text}{pad}{fence}".replace("|", "\\|")
 
 
 def mermaid_type(type_text: str | None) -> str:

@@ -38,9 +38,7 @@ class Outcome:
 
     @property
     def solved(self) -> bool:
-        return (
-            self.result is not None and self.result.returncode == 0 and self.passed == self.total
-        )
+        return self.result is not None and self.result.returncode == 0 and self.passed == self.total
 
     @property
     def ran(self) -> bool:
@@ -57,7 +55,9 @@ class Outcome:
         if self.result is None:
             return ""
         if self.result.timed_out:
-            return f"the suite did not finish within {suite_budget(self.kata):.0f} s and was stopped"
+            return (
+                f"the suite did not finish within {suite_budget(self.kata):.0f} s and was stopped"
+            )
         return self.result.output.strip()[-3000:]
 
 
@@ -87,9 +87,7 @@ def run_learner_suite(project: Project, kata: Kata, impl: Path | None = None) ->
         return Outcome(kata, None, f"{project.display(suite)} has no suite; run `kata generate`")
     impl = impl or project.solution(kata.slug)
     if not impl.is_file():
-        return Outcome(
-            kata, None, f"no {project.display(impl)}; run `kata generate` to create it"
-        )
+        return Outcome(kata, None, f"no {project.display(impl)}; run `kata generate` to create it")
     started = time.monotonic()
     result = run_suite(suite, impl, suite_budget(kata))
     return Outcome(kata, result, seconds=time.monotonic() - started)

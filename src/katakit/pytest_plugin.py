@@ -17,7 +17,7 @@ import pytest
 
 from .errors import SolutionError
 from .solution_loader import Solution, load_solution
-from .testing import BehaviourFailure
+from .testing import BehaviourFailure, Hung
 
 _cache_key = pytest.StashKey[dict]()
 _results_key = pytest.StashKey[list]()
@@ -92,6 +92,8 @@ def _explain(item: pytest.Item, excinfo: pytest.ExceptionInfo[BaseException]) ->
     head = f"{_slug(item)} › {item.name.removeprefix('test_')}"
     why = f"why it matters: {' '.join(doc.split())}" if doc else ""
     if isinstance(exc, BehaviourFailure):
+        if isinstance(exc, Hung):
+            item.config.stash[_hung_key] = True
         body = str(exc)
     elif isinstance(exc, pytest.fail.Exception) and str(exc).startswith("Timeout"):
         marker = item.get_closest_marker("timeout")

@@ -74,6 +74,10 @@ class BehaviourFailure(AssertionError):
         return self
 
 
+class Hung(BehaviourFailure):
+    """The solution did not finish in time (our own detection, beside pytest-timeout's)."""
+
+
 class NotImplementedYet(BehaviourFailure):
     """The solution still raises NotImplementedError (the skeleton's placeholder)."""
 
@@ -189,7 +193,7 @@ def run_threads(worker: Callable[[int], None], threads: int, timeout: float) -> 
         sys.setswitchinterval(previous)
     stuck = [t.name for t in pool if t.is_alive()]
     if stuck:
-        raise BehaviourFailure(
+        raise Hung(
             f"{len(stuck)} of {threads} threads were still running after {timeout:g} s "
             "(a deadlock, a lost wake-up or an endless loop)",
             where="threads",
@@ -266,6 +270,8 @@ class ModelMachine(RuleBasedStateMachine):
     subject: Any
     model: Any
 
+    hung = False  # set when the time limit interrupted the solution in any example
+
     def begin(
         self,
         make_subject: Callable[[], Any],
@@ -275,7 +281,7 @@ class ModelMachine(RuleBasedStateMachine):
     ) -> None:
         self.history = [_label(text, drawn)]
         self.model = make_model()
-        with step("start", self.history[0]):
+        with _watch_for_hangs(), step("start", self.history[0]):
             self.subject = make_subject()
 
     def apply(
@@ -284,7 +290,8 @@ class ModelMachine(RuleBasedStateMachine):
         label = _label(text, drawn)
         self.history.append(label)
         want, want_exc = _outcome(call, self.model)
-        got, got_exc = _outcome(call, self.subject)
+        with _watch_for_hangs():
+            got, got_exc = _outcome(call, self.subject)
         if isinstance(got_exc, NotImplementedError):
             raise _unexpected(got_exc, label)
         if not compare:
@@ -332,7 +339,39 @@ def _outcome(call: Callable[[Any], Any], target: Any) -> tuple[Any, BaseExceptio
         return None, exc
 
 
+HANG_MESSAGE = (
+    "did not finish within the time limit: the solution hangs (a deadlock, a lost wake-up, "
+    "an endless loop, or a blocking call without a timeout)"
+)
+
+
+@contextmanager
+def _watch_for_hangs() -> Iterator[None]:
+    """pytest-timeout interrupts once; Hypothesis would retry the hanging call forever.
+
+    Latch the hang so every later example fails at once instead of running the solution.
+    """
+    if ModelMachine.hung:
+        raise Hung(HANG_MESSAGE, where="an earlier example")
+    try:
+        yield
+    except BaseException as exc:
+        if not isinstance(exc, Exception) and str(exc).startswith("Timeout"):
+            ModelMachine.hung = True
+        raise
+
+
 def run_model_machine(machine: type[RuleBasedStateMachine], examples: int, steps: int) -> None:
+    ModelMachine.hung = False
+    try:
+        _run_machine(machine, examples, steps)
+    except BaseException:
+        if ModelMachine.hung:
+            raise Hung(HANG_MESSAGE, where="property") from None
+        raise
+
+
+def _run_machine(machine: type[RuleBasedStateMachine], examples: int, steps: int) -> None:
     run_state_machine_as_test(
         machine,
         settings=settings(

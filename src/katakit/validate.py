@@ -384,6 +384,7 @@ class _Scope:
         self.interface = interface
         self.class_names = {c.name for c in interface.classes}
         self.members = _members_by_class(interface)
+        self.support = support
         self.known = set(interface.names) | support | set(extra)
         self.instances: dict[str, str] = {}
         self.used: set[str] = set()
@@ -424,11 +425,11 @@ def _check_steps(
                 checker.add(spath + ("match",), "`match` needs `raises`", key=True)
             if "raises" in s:
                 known_errors = BUILTIN_EXCEPTIONS | {e.name for e in scope.interface.exceptions}
-                if s["raises"] not in known_errors:
+                if s["raises"] not in known_errors and s["raises"] not in scope.support:
                     checker.add(
                         spath + ("raises",),
-                        f"{s['raises']!r} is neither a built-in exception nor one of the "
-                        "interface's exceptions",
+                        f"{s['raises']!r} is neither a built-in exception, one of the "
+                        "interface's exceptions, nor defined in `support`",
                     )
                 scope.used |= {s["raises"]} & set(scope.interface.names)
             scope.check(checker, spath + ("do",), "exec", "a `do` step")
@@ -455,16 +456,12 @@ def _check_steps(
 
 
 def _check_draw(
-    checker: _Checker, path: JsonPath, draw: dict, support: set[str]
+    checker: _Checker, path: JsonPath, draw: dict, scope: _Scope
 ) -> tuple[tuple[str, str], ...]:
+    """Strategies may use `st`, support names and interface names (bound before they run)."""
     for name in draw:
         checker.identifier(path + (name,), name)
-        tree = checker.code(path + (name,), "eval", "a strategy")
-        if tree is not None:
-            try:
-                codecheck.check_names(tree, {"st"} | support, "a strategy")
-            except CodeProblem as problem:
-                checker.code_problem(path + (name,), problem)
+        scope.check(checker, path + (name,), "eval", "a strategy")
     return tuple(sorted(draw.items()))
 
 
@@ -553,15 +550,19 @@ def _check_property(
     model_tree = checker.code(path + ("model",), "exec", "model")
     model_names = codecheck.bound_names(model_tree) if model_tree is not None else set()
     init = b["init"]
-    init_draw = _check_draw(checker, path + ("init", "draw"), init.get("draw", {}), support)
+    strategies = _Scope(interface, support, {"st"})
+    init_draw = _check_draw(checker, path + ("init", "draw"), init.get("draw", {}), strategies)
     scope = _Scope(interface, support | model_names, {name for name, _ in init_draw})
+    if model_tree is not None:  # the model may raise or build the solution's own classes
+        scope.used |= {n.id for n in codecheck.used_names(model_tree)} & set(interface.names)
     scope.check(checker, path + ("init", "subject"), "eval", "init.subject")
     model_scope = _Scope(interface, support | model_names, {name for name, _ in init_draw})
     model_scope.check(checker, path + ("init", "model"), "eval", "init.model")
+    scope.used |= model_scope.used
     rules = []
     for j, r in enumerate(b["rules"]):
         rpath = path + ("rules", j)
-        draw = _check_draw(checker, rpath + ("draw",), r.get("draw", {}), support)
+        draw = _check_draw(checker, rpath + ("draw",), r.get("draw", {}), strategies)
         tree = checker.code(rpath + ("call",), "eval", "a rule's call")
         if tree is None:
             continue
@@ -583,6 +584,7 @@ def _check_property(
         inv_scope = _Scope(interface, support | model_names | PROPERTY_CONTEXT)
         inv_scope.check(checker, path + ("invariants", j), "eval", "an invariant")
         scope.used |= inv_scope.used
+    scope.used |= strategies.used
     return Behaviour(
         **common,
         model=b["model"],

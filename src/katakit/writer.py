@@ -42,9 +42,7 @@ def format_python(project: Project, folder: Path) -> None:
     for command in (
         [
             "check",
-            "--fix-only",
-            "--select",
-            "I,F401",
+            "--fix-only",  # safe fixes: import order, unused imports, parentheses from ast.unparse
             "--quiet",
             "--no-cache",
             *config,

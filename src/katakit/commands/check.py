@@ -1,11 +1,14 @@
-"""`kata check <slug> [--impl PATH]`: run one kata's suite against a solution."""
+"""`kata check <slug> [--impl PATH] [--json]`: run one kata's suite against a solution."""
 
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 
 from ..console import err, out
+from ..exercism import results_json
+from ..learner import Outcome, run_learner_suite
 from ..project import Project
 from ..runner import run_suite, suite_budget
 
@@ -14,6 +17,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("check", help="run a kata's suite against your solution")
     p.add_argument("slug")
     p.add_argument("--impl", help="solution module (default: katas/<slug>/solution.py)")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="print only a JSON result per behaviour (Exercism results.json v3) on stdout",
+    )
     p.set_defaults(handler=check)
 
 
@@ -21,9 +29,15 @@ def check(args: argparse.Namespace, project: Project) -> int:
     kata = project.load(args.slug)
     suite = project.generated / kata.slug
     if not (suite / f"test_{kata.slug}.py").is_file():
-        err.print(f"{project.display(suite)} has no suite; run `kata generate` first", markup=False)
+        problem = f"{project.display(suite)} has no suite; run `kata generate` first"
+        if args.json:
+            check_json(Outcome(kata, None, problem))
+        else:
+            err.print(problem, markup=False)
         return 2
-    impl = Path(args.impl).resolve() if args.impl else project.solution(kata.slug)
+    if args.json:
+        return check_json(run_learner_suite(project, kata, _impl(args)))
+    impl = _impl(args) or project.solution(kata.slug)
     result = run_suite(suite, impl, suite_budget(kata))
     total = len(kata.behaviours)
     if result.timed_out:
@@ -42,3 +56,13 @@ def check(args: argparse.Namespace, project: Project) -> int:
     passed = len(result.passed)
     out.print(f"\n{kata.slug}: {passed}/{total} behaviours pass")
     return 0 if result.returncode == 0 and passed == total else 1
+
+
+def _impl(args: argparse.Namespace) -> Path | None:
+    return Path(args.impl).resolve() if args.impl else None
+
+
+def check_json(outcome: Outcome) -> int:
+    """Nothing but the JSON on stdout, so it can be piped; exit 0 exactly when all pass."""
+    out.out(json.dumps(results_json(outcome), indent=2, ensure_ascii=False), highlight=False)
+    return 0 if outcome.solved else 1

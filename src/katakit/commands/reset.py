@@ -1,0 +1,123 @@
+"""`kata reset <slug> [--yes]`: start a kata over from the skeleton, keeping the old solution.
+
+Never loses a learner's work: the current solution is first copied to a new
+`solution.py.bak-<n>` (created exclusively, so no earlier backup is ever overwritten), and
+only then is `solution.py` atomically replaced.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from ..console import err, out
+from ..errors import KataError
+from ..project import Project
+from ..writer import SOLUTION_HEADER
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "reset", help="restore a kata's solution.py from the skeleton (the old one is backed up)"
+    )
+    p.add_argument("slug")
+    p.add_argument("-y", "--yes", action="store_true", help="do not ask for confirmation")
+    p.set_defaults(handler=reset)
+
+
+def reset(args: argparse.Namespace, project: Project) -> int:
+    kata = project.load(args.slug)
+    skeleton = project.generated / kata.slug / "skeleton.py"
+    if not skeleton.is_file():
+        raise KataError(f"{project.display(skeleton)} does not exist; run `kata generate` first")
+    solution = project.solution(kata.slug)
+    fresh = starting_point(skeleton, kata.slug)
+    if solution.is_file():
+        current = solution.read_bytes()
+        if current == fresh:
+            out.print(f"{project.display(solution)} is already the skeleton; nothing to do.")
+            return 0
+        question = (
+            f"Replace {project.display(solution)} with the skeleton? "
+            f"Your current file will be kept as {next_backup(solution).name}."
+        )
+        if not args.yes and not confirm(question):
+            return 1
+        backup = write_backup(solution, current)
+        out.print(f"kept your solution as {project.display(backup)}", markup=False)
+    solution.parent.mkdir(parents=True, exist_ok=True)
+    replace_atomically(solution, fresh)
+    out.print(f"{project.display(solution)} is the skeleton again.", markup=False)
+    return 0
+
+
+def starting_point(skeleton: Path, slug: str) -> bytes:
+    """What `kata generate` seeds: the skeleton under the learner's header, not "do not edit"."""
+    body = "".join(skeleton.read_text(encoding="utf-8").splitlines(keepends=True)[2:])
+    return (SOLUTION_HEADER.format(slug=slug) + body).encode("utf-8")
+
+
+def confirm(question: str) -> bool:
+    """Ask on a terminal; with none to ask on, refuse (a script must say --yes)."""
+    if not sys.stdin or not sys.stdin.isatty():
+        err.print(
+            "kata reset: not resetting without confirmation, and there is no terminal to ask "
+            "on; nothing was changed. Pass --yes to reset anyway.",
+            markup=False,
+        )
+        return False
+    try:
+        answer = out.input(f"{question} [y/N] ", markup=False)
+    except EOFError:
+        answer = ""
+    if answer.strip().lower() in {"y", "yes"}:
+        return True
+    out.print("Nothing was changed.")
+    return False
+
+
+def _backup_numbers(solution: Path) -> list[int]:
+    pattern = re.compile(rf"{re.escape(solution.name)}\.bak-(\d+)")
+    return [int(m.group(1)) for p in solution.parent.iterdir() if (m := pattern.fullmatch(p.name))]
+
+
+def next_backup(solution: Path) -> Path:
+    """One past the highest existing number, so backups sort in the order they were made."""
+    return solution.with_name(
+        f"{solution.name}.bak-{max(_backup_numbers(solution), default=0) + 1}"
+    )
+
+
+def write_backup(solution: Path, content: bytes) -> Path:
+    """Create the next backup with O_EXCL: if that name appeared meanwhile, take the next."""
+    while True:
+        backup = next_backup(solution)
+        try:
+            with open(backup, "xb") as handle:
+                handle.write(content)
+                handle.flush()
+                os.fsync(handle.fileno())
+            return backup
+        except FileExistsError:
+            continue
+
+
+def replace_atomically(path: Path, content: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+        # mkstemp makes the file private (0600); keep the solution's usual permissions.
+        if path.exists():
+            shutil.copymode(path, tmp)
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
