@@ -93,7 +93,7 @@ pytestmark = pytest.mark.kata("cache_aside")
 
 
 @pytest.mark.behaviour("3796a0d5-5f0c-4736-bae9-d5ef9ee70365", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_ttl_cache_returns_what_was_set_and_none_for_a_missing_key(solution):
     """The cache must give back exactly what was stored, and None for a key it never saw."""
     TTLCache = solution.TTLCache
@@ -110,7 +110,7 @@ def test_ttl_cache_returns_what_was_set_and_none_for_a_missing_key(solution):
 
 
 @pytest.mark.behaviour("280c68a0-e08e-4fbd-b4c8-e812e8be841b", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_ttl_cache_entry_expires_exactly_at_set_time_plus_ttl(solution):
     """The rule is `clock() >= set_time + ttl`: the entry lives up to, but not at, its deadline, and time comes from the injected clock, never time.time()."""
     TTLCache = solution.TTLCache
@@ -131,7 +131,7 @@ def test_ttl_cache_entry_expires_exactly_at_set_time_plus_ttl(solution):
 
 
 @pytest.mark.behaviour("4222d5b8-fc43-4618-8b7c-16d1e1f8c5b7", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_ttl_cache_default_ttl_is_300_seconds(solution):
     """`set` without a ttl_seconds keeps the entry for exactly 300 seconds of the injected clock."""
     TTLCache = solution.TTLCache
@@ -152,7 +152,7 @@ def test_ttl_cache_default_ttl_is_300_seconds(solution):
 
 
 @pytest.mark.behaviour("34ce5858-751e-4e6a-8137-c0fb585f7aa1", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_ttl_cache_setting_a_key_again_restarts_its_ttl(solution):
     """The set time of an entry is its latest set; keeping the first deadline expires fresh data early."""
     TTLCache = solution.TTLCache
@@ -177,7 +177,7 @@ def test_ttl_cache_setting_a_key_again_restarts_its_ttl(solution):
 
 
 @pytest.mark.behaviour("867a0641-d2dc-4a86-8535-4239703b24d4", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_ttl_cache_rejects_a_ttl_that_is_not_positive(solution):
     """A zero or negative TTL would store an entry that is dead on arrival; the caller's mistake must surface at set()."""
     TTLCache = solution.TTLCache
@@ -196,7 +196,7 @@ def test_ttl_cache_rejects_a_ttl_that_is_not_positive(solution):
 
 
 @pytest.mark.behaviour("744c513f-6814-4645-ad52-943594d09f38", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_ttl_cache_delete_reports_whether_the_key_was_stored(solution):
     """delete must remove the entry and tell the caller whether there was one."""
     TTLCache = solution.TTLCache
@@ -215,7 +215,7 @@ def test_ttl_cache_delete_reports_whether_the_key_was_stored(solution):
 
 
 @pytest.mark.behaviour("234328ac-0960-4006-8354-6bcb2ace722a", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_ttl_cache_returns_stored_falsy_values(solution):
     """An empty dict, 0 or an empty string are values like any other; the cache must hand them back."""
     TTLCache = solution.TTLCache
@@ -234,7 +234,7 @@ def test_ttl_cache_returns_stored_falsy_values(solution):
 
 
 @pytest.mark.behaviour("acc4aa15-b51b-45f4-9f5a-5975004ad62e", "property")
-@pytest.mark.timeout(65.0)
+@pytest.mark.timeout(60.0)
 def test_ttl_cache_behaves_like_a_model_on_a_fake_clock(solution):
     """Any mix of set, get, delete and clock steps must match a model whose entries live while `now < set_time + ttl`."""
     TTLCache = solution.TTLCache
@@ -314,7 +314,7 @@ def test_ttl_cache_behaves_like_a_model_on_a_fake_clock(solution):
 
 
 @pytest.mark.behaviour("4c7054f1-ed58-4b9b-baa0-25e2b3e4e998", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_database_starts_empty_and_counts_every_get_user(solution):
     """query_count is how the service's caching is measured, so it must count every get_user call, found or not, and nothing else."""
     DatabaseService = solution.DatabaseService
@@ -343,7 +343,7 @@ def test_database_starts_empty_and_counts_every_get_user(solution):
 
 
 @pytest.mark.behaviour("fd6d1df6-6061-47e6-b98c-babbf652640b", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_second_lookup_of_a_user_is_served_from_the_cache(solution):
     """The point of cache-aside is that only the first read of a user reaches the database."""
     TTLCache = solution.TTLCache
@@ -366,7 +366,7 @@ def test_second_lookup_of_a_user_is_served_from_the_cache(solution):
 
 
 @pytest.mark.behaviour("0ba7f210-071b-4c10-902a-7ffcc4702322", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_a_cached_empty_user_is_a_hit_not_a_miss(solution):
     """`if cached:` mistakes a cached `{}` for a miss and queries the database on every lookup."""
     TTLCache = solution.TTLCache
@@ -389,7 +389,7 @@ def test_a_cached_empty_user_is_a_hit_not_a_miss(solution):
 
 
 @pytest.mark.behaviour("0f9b7ad2-5bec-4047-99ef-fdbbb693cf17", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_an_unknown_user_is_cached_as_missing(solution):
     """Repeated lookups of an id the database does not have must query it once per TTL, or unknown ids become a way to overload the database."""
     TTLCache = solution.TTLCache
@@ -410,7 +410,7 @@ def test_an_unknown_user_is_cached_as_missing(solution):
 
 
 @pytest.mark.behaviour("0eb402de-a191-4875-b125-43afa370cef1", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_an_unknown_user_is_looked_up_again_once_the_ttl_ends(solution):
     """A cached "not found" lives for the same TTL as a found user, exactly until set time + ttl, then the database is asked again."""
     TTLCache = solution.TTLCache
@@ -441,7 +441,7 @@ def test_an_unknown_user_is_looked_up_again_once_the_ttl_ends(solution):
 
 
 @pytest.mark.behaviour("5492182e-97cd-4901-9290-5c994c5f0f32", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_a_cached_user_expires_exactly_at_the_service_ttl(solution):
     """The service caches with its own ttl_seconds on the injected clock; at set time + ttl the next lookup must reach the database."""
     TTLCache = solution.TTLCache
@@ -472,7 +472,7 @@ def test_a_cached_user_expires_exactly_at_the_service_ttl(solution):
 
 
 @pytest.mark.behaviour("769bf019-c5ae-4036-9ad7-3c2fd6a3fce3", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_the_service_ttl_defaults_to_300_seconds(solution):
     """`UserService(db, cache)` caches each lookup for 300 seconds of the injected clock."""
     TTLCache = solution.TTLCache
@@ -501,7 +501,7 @@ def test_the_service_ttl_defaults_to_300_seconds(solution):
 
 
 @pytest.mark.behaviour("dff9ce00-31e7-457d-94dd-90dc19f4d425", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_update_user_invalidates_the_cached_user(solution):
     """After a write the next read must be a miss that fetches the new data; a stale or written-through entry is not invalidation."""
     TTLCache = solution.TTLCache
@@ -530,7 +530,7 @@ def test_update_user_invalidates_the_cached_user(solution):
 
 
 @pytest.mark.behaviour("e87c5a06-45db-4024-b579-c121e0379c9d", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_mutating_a_returned_user_changes_neither_the_cache_nor_the_database(solution):
     """Handing out the stored dict lets any caller silently corrupt shared state; every returned dict must be a copy (top-level edits are checked)."""
     TTLCache = solution.TTLCache
@@ -562,7 +562,7 @@ def test_mutating_a_returned_user_changes_neither_the_cache_nor_the_database(sol
 
 
 @pytest.mark.behaviour("081f10ee-f564-4aac-a362-3ff81a6b169c", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_misses_count_database_reads_and_hits_count_everything_else(solution):
     """A miss is exactly a lookup that reads the database; every other lookup, a cached "no such user" included, is a hit, so hits + misses equals the lookups."""
     TTLCache = solution.TTLCache
@@ -584,7 +584,7 @@ def test_misses_count_database_reads_and_hits_count_everything_else(solution):
 
 
 @pytest.mark.behaviour("70710dd6-5c4f-4e0c-909e-dbebb656b027", "property")
-@pytest.mark.timeout(65.0)
+@pytest.mark.timeout(60.0)
 def test_user_service_behaves_like_a_model_on_a_fake_clock(solution):
     """Any mix of lookups, updates and clock steps, with callers editing what they receive, must match a model of cache-aside: same users, hits, misses and query count."""
     TTLCache = solution.TTLCache

@@ -1,5 +1,5 @@
 # Generated from specs/event_bus/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 642a29419f186d7376dc0f84129c5a3c28e3a58bb2c73cc7120316a65f4a3054
+# spec-sha256: 04f0eaa02fc0fb1bdd25fa6148c7274267acf0028363eaab52058640d7259e01
 """Synchronous and asynchronous event bus: your solution starts here.
 
 Fill in every method until `kata check event_bus` passes; the brief is generated/event_bus/README.md.
@@ -65,7 +65,7 @@ class EventBus:
         )
 
     def subscribe(self, event_type: str, handler: object) -> None:
-        """Subscribe `handler` (an EventHandler or a callable) to `event_type` (or "*" for every event); subscribing it again to the same type keeps one subscription."""
+        """Subscribe `handler` (an EventHandler or a callable) to `event_type` (or "*" for every event); subscribing it again to the same type keeps one subscription ("the same" means equal, so `obj.method` given twice is one subscription)."""
         raise NotImplementedError(
             "EventBus.subscribe: under the lock, append the handler unless an equal one is already subscribed to that type."
         )

@@ -1,5 +1,5 @@
 # Generated from specs/event_bus/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 642a29419f186d7376dc0f84129c5a3c28e3a58bb2c73cc7120316a65f4a3054
+# spec-sha256: 04f0eaa02fc0fb1bdd25fa6148c7274267acf0028363eaab52058640d7259e01
 """Conformance suite for the event_bus kata: one test per behaviour of its spec.
 
 Run it with `kata check event_bus` or `pytest generated/event_bus --impl PATH`.
@@ -84,14 +84,15 @@ class Counter:
 
 
 class YieldingCounter(Counter):
-    """A Counter whose equality check releases the GIL, as one that logs or does I/O would.
+    """A Counter whose equality check blocks briefly, as one that logs or does I/O would.
 
-    Subscribed first, it is compared first: an unlocked read-modify-write of the
-    subscriptions is then interrupted right in the middle, every time.
+    Comparing against it pauses the comparing thread, so an unlocked check-then-update
+    of the subscriptions is interrupted right in the middle, nearly every time. (The
+    pause only widens a race window; no result depends on how long it lasts.)
     """
 
     def __eq__(self, other):
-        time.sleep(0)
+        time.sleep(0.0001)
         return self is other
 
     def __hash__(self):
@@ -194,7 +195,7 @@ pytestmark = pytest.mark.kata("event_bus")
 
 
 @pytest.mark.behaviour("71f8efc1-8d3b-4c04-85fc-47d68ae72b56", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_an_event_keeps_its_type_and_data_and_is_a_dataclass(solution):
     """The event is the contract between publisher and handlers; its fields are named by the catalogue."""
     Event = solution.Event
@@ -214,7 +215,7 @@ def test_an_event_keeps_its_type_and_data_and_is_a_dataclass(solution):
 
 
 @pytest.mark.behaviour("c763781d-a6e5-4564-be2f-6e0ca4d6336f", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_an_event_defaults_to_now_and_a_fresh_uuid4_id(solution):
     """Ids let consumers de-duplicate and trace events; a shared or missing default makes every event look the same."""
     Event = solution.Event
@@ -232,7 +233,7 @@ def test_an_event_defaults_to_now_and_a_fresh_uuid4_id(solution):
 
 
 @pytest.mark.behaviour("6ebcd3aa-6e59-4194-bfc8-ffd872c08bd0", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_an_event_handler_object_has_its_handle_method_called(solution):
     """Handlers may be EventHandler objects as well as plain callables; the bus must call handle(event) on them."""
     Event = solution.Event
@@ -265,7 +266,7 @@ def test_an_event_handler_object_has_its_handle_method_called(solution):
 
 
 @pytest.mark.behaviour("f40c3479-b922-4675-9118-88b23d8e1c06", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_publish_delivers_the_event_only_to_handlers_of_its_type(solution):
     """Routing by type is the point of the bus; a handler must get the very event published, and nothing else."""
     Event = solution.Event
@@ -292,7 +293,7 @@ def test_publish_delivers_the_event_only_to_handlers_of_its_type(solution):
 
 
 @pytest.mark.behaviour("ae44fcae-e7bb-4a3d-a5f3-3338fb9db702", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_handlers_of_a_type_run_in_subscription_order(solution):
     """Subscribers often depend on order (validate, then persist, then notify)."""
     Event = solution.Event
@@ -311,7 +312,7 @@ def test_handlers_of_a_type_run_in_subscription_order(solution):
 
 
 @pytest.mark.behaviour("e845df55-82f8-4e29-b771-a2595484ea8c", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_wildcard_handlers_receive_every_event_in_subscription_order(solution):
     """A "*" subscriber (auditing, metrics) must see every event; within the wildcard group order is subscription order, and the order between the type's group and the wildcard group is not specified."""
     Event = solution.Event
@@ -341,7 +342,7 @@ def test_wildcard_handlers_receive_every_event_in_subscription_order(solution):
 
 
 @pytest.mark.behaviour("d370effa-af83-42ea-9726-70dd845f7660", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_a_handler_on_its_type_and_on_the_wildcard_runs_twice(solution):
     """Subscribing to a type and to "*" are two subscriptions; the catalogue says such a handler runs (and counts) twice."""
     Event = solution.Event
@@ -362,7 +363,7 @@ def test_a_handler_on_its_type_and_on_the_wildcard_runs_twice(solution):
 
 
 @pytest.mark.behaviour("c81b7542-459a-4a32-8dea-9b3e7de5098c", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_subscribing_the_same_handler_twice_keeps_one_subscription(solution):
     """Double registration (an init run twice) must not double every side effect."""
     Event = solution.Event
@@ -389,7 +390,7 @@ def test_subscribing_the_same_handler_twice_keeps_one_subscription(solution):
 
 
 @pytest.mark.behaviour("55ac9446-3709-4baa-8049-b71874554cdc", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_one_handler_may_subscribe_to_several_types(solution):
     """De-duplication is per event type; the same handler on two types must receive both."""
     Event = solution.Event
@@ -414,7 +415,7 @@ def test_one_handler_may_subscribe_to_several_types(solution):
 
 
 @pytest.mark.behaviour("ba345d9e-556a-4492-bac0-78783718c56d", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_unsubscribe_reports_whether_the_handler_was_subscribed(solution):
     """Callers need to know whether removal did anything, and a removed handler must stop receiving events."""
     Event = solution.Event
@@ -444,7 +445,7 @@ def test_unsubscribe_reports_whether_the_handler_was_subscribed(solution):
 
 
 @pytest.mark.behaviour("3cf245aa-d70e-4612-a645-a70108dad3b3", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_a_bound_method_counts_as_the_same_handler_each_time(solution):
     """`obj.method` builds a new object on every access; it is the same handler (equal), so subscribing it twice keeps one and unsubscribing it works."""
     Event = solution.Event
@@ -468,7 +469,7 @@ def test_a_bound_method_counts_as_the_same_handler_each_time(solution):
 
 
 @pytest.mark.behaviour("3c84e6bf-baf5-4fa3-889b-bed50fdb55b4", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_resubscribing_after_unsubscribe_puts_the_handler_last(solution):
     """Order is subscription order, so a handler that left and came back runs after those that stayed."""
     Event = solution.Event
@@ -490,7 +491,7 @@ def test_resubscribing_after_unsubscribe_puts_the_handler_last(solution):
 
 
 @pytest.mark.behaviour("c29520ff-c12d-4f29-9f37-cc8297b677f8", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_publish_returns_the_number_of_handlers_that_ran_without_raising(solution):
     """The publisher needs to know how many reactions succeeded (0 when nobody listens); returning None hides failures."""
     Event = solution.Event
@@ -516,7 +517,7 @@ def test_publish_returns_the_number_of_handlers_that_ran_without_raising(solutio
 
 
 @pytest.mark.behaviour("7d6ec700-e7de-4df3-9c59-40aaab868466", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_a_raising_handler_does_not_stop_the_others(solution):
     """One broken subscriber must not silence every subscriber after it, nor blow up in the publisher's face."""
     Event = solution.Event
@@ -537,7 +538,7 @@ def test_a_raising_handler_does_not_stop_the_others(solution):
 
 
 @pytest.mark.behaviour("348525ab-0fa3-4c1d-8f2c-98a258bfe23c", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_on_error_receives_the_event_the_handler_and_the_exception(solution):
     """The error callback is how an application alerts, retries or dead-letters; it needs all three to act."""
     Event = solution.Event
@@ -566,7 +567,7 @@ def test_on_error_receives_the_event_the_handler_and_the_exception(solution):
 
 
 @pytest.mark.behaviour("dbf6f46f-1bd1-440e-b7ed-8c88df7caed2", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_without_on_error_a_handler_error_is_logged(solution):
     """Printing is invisible in production; with no callback the error must reach `logging` (a record carrying the exception or its message)."""
     Event = solution.Event
@@ -588,7 +589,7 @@ def test_without_on_error_a_handler_error_is_logged(solution):
 
 
 @pytest.mark.behaviour("92ca8dcf-f345-4ff5-a3ad-3f6cfa8293f4", "scenario")
-@pytest.mark.timeout(10.0)
+@pytest.mark.timeout(5.0)
 def test_a_handler_may_subscribe_and_unsubscribe_during_publish(solution):
     """Handlers that rewire the bus (one-shot handlers, sagas) must not deadlock it or break its iteration; who receives the in-flight event is not specified, the next publish must see the change."""
     Event = solution.Event
@@ -624,7 +625,7 @@ def test_a_handler_may_subscribe_and_unsubscribe_during_publish(solution):
 
 
 @pytest.mark.behaviour("c1343c15-9efd-46f8-95eb-0039659d0620", "property")
-@pytest.mark.timeout(65.0)
+@pytest.mark.timeout(60.0)
 def test_subscriptions_and_publish_counts_match_a_model(solution):
     """Any sequence of subscribe, unsubscribe and publish must agree with an obviously correct list-per-type model (with "*" and failing handlers)."""
     EventBus = solution.EventBus
@@ -695,7 +696,7 @@ def test_subscriptions_and_publish_counts_match_a_model(solution):
                 compare=True,
             )
 
-    run_model_machine(Machine, examples=80, steps=30)
+    run_model_machine(Machine, examples=50, steps=25)
 
 
 @pytest.mark.behaviour("d682b7a8-a78a-4701-8efa-c62cfe5c5417", "concurrency")
@@ -721,15 +722,15 @@ def test_concurrent_subscribes_and_unsubscribes_lose_no_subscription(solution):
             bus.publish(Event("tock", {}))
             bus.unsubscribe("tick", drop)
 
-    run_threads(worker, threads=8, timeout=20.0)
+    run_threads(worker, threads=8, timeout=20.0, preempt=solution.__name__)
     with step("after 1", "bus.publish(Event('tick', {}))"):
         expect_equal(bus.publish(Event("tick", {})), 321)
     with step("after 2", "first.value"):
         expect_equal(first.value, 1)
     with step("after 3", "all((counter.value == 1 for row in kept for counter in row))"):
-        expect_is(all((counter.value == 1 for row in kept for counter in row)), True)
+        expect_is(all(counter.value == 1 for row in kept for counter in row), True)
     with step("after 4", "all((counter.value == 0 for row in dropped for counter in row))"):
-        expect_is(all((counter.value == 0 for row in dropped for counter in row)), True)
+        expect_is(all(counter.value == 0 for row in dropped for counter in row), True)
 
 
 @pytest.mark.behaviour("ef0eaf98-f6c8-4ba2-b4c0-285ba82294d0", "concurrency")
@@ -740,24 +741,22 @@ def test_concurrent_subscribes_of_the_same_handlers_keep_one_subscription_each(s
     EventBus = solution.EventBus
     with step(
         "setup",
-        'bus = EventBus() first = YieldingCounter() bus.subscribe("tick", first) shared = [Counter() for _ in range(60)]',
+        "bus = EventBus() shared = [YieldingCounter() for _ in range(20)] in_step = threading.Barrier(8)",
     ):
         bus = EventBus()
-        first = YieldingCounter()
-        bus.subscribe("tick", first)
-        shared = [Counter() for _ in range(60)]
+        shared = [YieldingCounter() for _ in range(20)]
+        in_step = threading.Barrier(8)
 
     def worker(index):
         for handler in shared:
+            in_step.wait(5)
             bus.subscribe("tick", handler)
 
-    run_threads(worker, threads=8, timeout=20.0)
+    run_threads(worker, threads=8, timeout=20.0, preempt=solution.__name__)
     with step("after 1", "bus.publish(Event('tick', {}))"):
-        expect_equal(bus.publish(Event("tick", {})), 61)
-    with step("after 2", "first.value"):
-        expect_equal(first.value, 1)
-    with step("after 3", "all((counter.value == 1 for counter in shared))"):
-        expect_is(all((counter.value == 1 for counter in shared)), True)
+        expect_equal(bus.publish(Event("tick", {})), 20)
+    with step("after 2", "all((counter.value == 1 for counter in shared))"):
+        expect_is(all(counter.value == 1 for counter in shared), True)
 
 
 @pytest.mark.behaviour("ed9c1769-2ab0-49ba-86c1-772199209d20", "concurrency")
@@ -781,7 +780,7 @@ def test_concurrent_publishes_deliver_every_event_exactly_once(solution):
         for n in range(150):
             returned.append(bus.publish(Event("tick", {"n": n})))
 
-    run_threads(worker, threads=8, timeout=20.0)
+    run_threads(worker, threads=8, timeout=20.0, preempt=solution.__name__)
     with step("after 1", "typed.value"):
         expect_equal(typed.value, 1200)
     with step("after 2", "everything.value"):
@@ -791,7 +790,7 @@ def test_concurrent_publishes_deliver_every_event_exactly_once(solution):
 
 
 @pytest.mark.behaviour("ff684207-f1d1-4a48-8a42-c025a0a9e96c", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_async_publish_returns_one_future_per_handler_resolving_to_success(solution):
     """Each future says whether its handler ran without raising (True) or not (False); it never raises, so callers can gather results safely."""
     Event = solution.Event
@@ -810,9 +809,9 @@ def test_async_publish_returns_one_future_per_handler_resolving_to_success(solut
     with step(2, "len(futures)"):
         expect_equal(len(futures), 3)
     with step(3, "sorted((future.result(timeout=5) for future in futures))"):
-        expect_equal(sorted((future.result(timeout=5) for future in futures)), [False, True, True])
+        expect_equal(sorted(future.result(timeout=5) for future in futures), [False, True, True])
     with step(4, "all((future.exception(timeout=5) is None for future in futures))"):
-        expect_is(all((future.exception(timeout=5) is None for future in futures)), True)
+        expect_is(all(future.exception(timeout=5) is None for future in futures), True)
     with step(5, "sorted(names(log))"):
         expect_equal(sorted(names(log)), ["any", "bad", "ok"])
     with step(6, "all((seen is event for _, seen in log))"):
@@ -822,7 +821,7 @@ def test_async_publish_returns_one_future_per_handler_resolving_to_success(solut
 
 
 @pytest.mark.behaviour("4506c448-a5dc-408d-88b1-01975736b5cd", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_async_publish_with_no_subscribers_returns_an_empty_list(solution):
     """No handlers means no futures; the result must still be a list the caller can iterate."""
     Event = solution.Event
@@ -837,7 +836,7 @@ def test_async_publish_with_no_subscribers_returns_an_empty_list(solution):
 
 
 @pytest.mark.behaviour("6dc0bc5d-f62b-484f-b0c6-f510a277445d", "scenario")
-@pytest.mark.timeout(20.0)
+@pytest.mark.timeout(15.0)
 def test_async_publish_returns_without_waiting_for_handlers(solution):
     """The point of the async bus is that a slow handler does not block the publisher."""
     Event = solution.Event
@@ -863,7 +862,7 @@ def test_async_publish_returns_without_waiting_for_handlers(solution):
 
 
 @pytest.mark.behaviour("948f8537-61e9-4980-b038-76ce750d7d47", "scenario")
-@pytest.mark.timeout(20.0)
+@pytest.mark.timeout(15.0)
 def test_async_bus_runs_at_most_max_workers_handlers_at_once(solution):
     """max_workers bounds the thread pool, which is how the async bus protects the process from an event storm."""
     Event = solution.Event
@@ -892,7 +891,7 @@ def test_async_bus_runs_at_most_max_workers_handlers_at_once(solution):
 
 
 @pytest.mark.behaviour("4fe50525-0558-49c4-b158-f5e73ee4cedd", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_async_handler_errors_go_to_on_error(solution):
     """A failure on a worker thread is otherwise invisible; the async bus reports it like the synchronous one, before its future resolves."""
     Event = solution.Event
@@ -926,7 +925,7 @@ def test_async_handler_errors_go_to_on_error(solution):
 
 
 @pytest.mark.behaviour("d8ff38f6-01d0-4897-80df-7eed55985d82", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_async_handler_errors_are_logged_without_on_error(solution):
     """With no callback, a worker thread's error must reach `logging`, not vanish or only be printed."""
     Event = solution.Event
@@ -950,7 +949,7 @@ def test_async_handler_errors_are_logged_without_on_error(solution):
 
 
 @pytest.mark.behaviour("71f1c70e-c00b-47e5-91f9-10a3d004d094", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_async_bus_deduplicates_and_unsubscribes_like_the_sync_bus(solution):
     """The async bus shares the subscription rules; a duplicate subscription must not schedule the handler twice."""
     Event = solution.Event
@@ -976,7 +975,7 @@ def test_async_bus_deduplicates_and_unsubscribes_like_the_sync_bus(solution):
 
 
 @pytest.mark.behaviour("54e9f78e-86d8-4247-a957-b8b5221ecc24", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_async_publish_after_shutdown_raises_even_with_no_subscribers(solution):
     """A closed bus must say so; silently accepting an event nobody listens to hides a lifecycle bug."""
     Event = solution.Event
@@ -1003,7 +1002,7 @@ def test_async_publish_after_shutdown_raises_even_with_no_subscribers(solution):
 
 
 @pytest.mark.behaviour("7631c709-f77e-438b-a8f0-5d569b5c611f", "scenario")
-@pytest.mark.timeout(20.0)
+@pytest.mark.timeout(15.0)
 def test_shutdown_with_wait_blocks_until_running_handlers_finish(solution):
     """A graceful stop must let scheduled work finish before the process moves on."""
     Event = solution.Event
@@ -1039,7 +1038,7 @@ def test_shutdown_with_wait_blocks_until_running_handlers_finish(solution):
 
 
 @pytest.mark.behaviour("ba821934-014a-4505-910f-796234dbdd18", "scenario")
-@pytest.mark.timeout(20.0)
+@pytest.mark.timeout(15.0)
 def test_shutdown_without_wait_returns_at_once_and_refuses_publishes(solution):
     """shutdown(wait=False) must not block on a slow handler, and the bus is closed from then on."""
     Event = solution.Event
@@ -1072,7 +1071,7 @@ def test_shutdown_without_wait_returns_at_once_and_refuses_publishes(solution):
 
 
 @pytest.mark.behaviour("4112afbc-26be-4867-a299-ffb966842e31", "scenario")
-@pytest.mark.timeout(15.0)
+@pytest.mark.timeout(10.0)
 def test_async_bus_rejects_max_workers_below_one(solution):
     """A pool with no workers would accept events and never run them."""
     Event = solution.Event
@@ -1109,11 +1108,11 @@ def test_concurrent_async_publishes_resolve_every_future(solution):
         for n in range(50):
             futures.extend(bus.publish(Event("tick", {"n": n})))
 
-    run_threads(worker, threads=8, timeout=20.0)
+    run_threads(worker, threads=8, timeout=20.0, preempt=solution.__name__)
     with step("after 1", "len(futures)"):
         expect_equal(len(futures), 400)
     with step("after 2", "all((future.result(timeout=5) is True for future in futures))"):
-        expect_is(all((future.result(timeout=5) is True for future in futures)), True)
+        expect_is(all(future.result(timeout=5) is True for future in futures), True)
     with step("after 3", "counter.value"):
         expect_equal(counter.value, 400)
     with step("after 4", "bus.shutdown()"):

@@ -1,5 +1,5 @@
 # Generated from specs/lru_cache/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 6243109e7c977563b96ca6ac5f6bad6796d5728c4902d952f1ba866501ab549b
+# spec-sha256: 98b82fa8ae8c1c63c19cc70694a4821993269641b832c505f9e738d8f9fc3aca
 """Thread-safe LRU cache: your solution starts here.
 
 Fill in every method until `kata check lru_cache` passes; the brief is generated/lru_cache/README.md.

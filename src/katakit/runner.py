@@ -138,8 +138,20 @@ def verify_katas(project: Project, katas: list[Kata], jobs: int = 2) -> list[Ver
                 *project.mutants(kata.slug),
             ]
             runs.extend((kata, suite, impl) for impl in impls)
+
+        def run(job: tuple[Kata, Path, Path]) -> SuiteResult:
+            kata, suite, impl = job
+            if impl == project.reference(kata.slug):
+                return run_suite(suite, impl, suite_budget(kata))
+            # A skeleton or mutant only has to fail: no shrinking, and a mutant stops at its
+            # first failing behaviour.
+            first_failure = () if impl.name == "skeleton.py" else ("-x",)
+            return run_suite(
+                suite, impl, suite_budget(kata), first_failure, env={"KATA_NO_SHRINK": "1"}
+            )
+
         with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            outcomes = list(pool.map(lambda r: run_suite(r[1], r[2], suite_budget(r[0])), runs))
+            outcomes = list(pool.map(run, runs))
         verdicts = []
         for kata in katas:
             mine = [o for (k, _, _), o in zip(runs, outcomes, strict=True) if k is kata]

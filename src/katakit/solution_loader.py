@@ -66,6 +66,10 @@ class Solution:
         self._path = path
         self._slug = slug
 
+    @property
+    def __name__(self) -> str:  # the module name, for preemption tracing
+        return self._module.__name__
+
     def __getattr__(self, name: str) -> object:
         try:
             return getattr(self._module, name)

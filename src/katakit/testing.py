@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 from hypothesis.stateful import (
     RuleBasedStateMachine,
     initialize,
@@ -165,17 +165,46 @@ def expect_true(got: Any) -> None:
         )
 
 
-def run_threads(worker: Callable[[int], None], threads: int, timeout: float) -> None:
-    """Start `threads` workers together on a barrier; fail on any error or on a hang."""
+def _yield_at_each_line(frame: Any, event: str, arg: Any) -> Any:
+    if event == "line":
+        time.sleep(0)  # give up the GIL: another thread may run between any two lines
+    return _yield_at_each_line
+
+
+def _preempting_tracer(module_name: str) -> Callable[..., Any]:
+    """A trace function that makes a thread yield at every line of one module's code.
+
+    CPython switches threads only at a few points, so a check-then-act spread over two
+    lines can look atomic without a lock; yielding between lines makes such races show.
+    """
+
+    def tracer(frame: Any, event: str, arg: Any) -> Any:
+        return _yield_at_each_line if frame.f_globals.get("__name__") == module_name else None
+
+    return tracer
+
+
+def run_threads(
+    worker: Callable[[int], None], threads: int, timeout: float, preempt: str | None = None
+) -> None:
+    """Start `threads` workers together on a barrier; fail on any error or on a hang.
+
+    `preempt` names the solution module: each worker yields at every line of it.
+    """
     barrier = threading.Barrier(threads)
     errors: list[tuple[int, BaseException]] = []
+    tracer = _preempting_tracer(preempt) if preempt else None
 
     def body(index: int) -> None:
         try:
             barrier.wait(timeout)
+            if tracer is not None:
+                sys.settrace(tracer)
             worker(index)
         except BaseException as exc:  # reported below, with the thread that raised it
             errors.append((index, exc))
+        finally:
+            sys.settrace(None)
 
     pool = [
         threading.Thread(target=body, args=(i,), name=f"kata-worker-{i}", daemon=True)
@@ -380,6 +409,10 @@ def _run_machine(machine: type[RuleBasedStateMachine], examples: int, steps: int
             deadline=None,
             # Learners get the same examples every run; `kata soak` sets KATA_SOAK=1 to explore.
             derandomize=os.environ.get("KATA_SOAK") != "1",
+            # `kata verify` only needs to know that a wrong solution fails, not the smallest case.
+            phases=list(Phase)
+            if os.environ.get("KATA_NO_SHRINK") != "1"
+            else [Phase.explicit, Phase.reuse, Phase.generate],
             database=None,
             report_multiple_bugs=False,
             print_blob=False,
