@@ -628,6 +628,7 @@ def test_a_handler_may_subscribe_and_unsubscribe_during_publish(solution):
 @pytest.mark.timeout(60.0)
 def test_subscriptions_and_publish_counts_match_a_model(solution):
     """Any sequence of subscribe, unsubscribe and publish must agree with an obviously correct list-per-type model (with "*" and failing handlers)."""
+    Event = solution.Event
     EventBus = solution.EventBus
 
     class Model:

@@ -319,6 +319,8 @@ class ModelMachine(RuleBasedStateMachine):
         label = _label(text, drawn)
         self.history.append(label)
         want, want_exc = _outcome(call, self.model)
+        if isinstance(want_exc, (NameError, SyntaxError)):  # the kata's own bug, never agreement
+            raise RuntimeError(f"the spec's model failed on {label}: {want_exc!r}") from want_exc
         with _watch_for_hangs():
             got, got_exc = _outcome(call, self.subject)
         if isinstance(got_exc, NotImplementedError):

@@ -571,14 +571,15 @@ def _check_property(
             checker.add(rpath + ("call",), "a rule's call must look like `method(arg, ...)`")
             continue
         rule_scope = _Scope(interface, support | {n for n, _ in draw} | {n for n, _ in init_draw})
+        arguments = ast.Expression(
+            ast.Tuple(call.args + [k.value for k in call.keywords], ast.Load())
+        )
         try:
-            codecheck.check_names(
-                ast.Expression(ast.Tuple(call.args + [k.value for k in call.keywords], ast.Load())),
-                rule_scope.known,
-                "a rule's call",
-            )
+            codecheck.check_names(arguments, rule_scope.known, "a rule's call")
         except CodeProblem as problem:
             checker.code_problem(rpath + ("call",), problem)
+        # interface names in the arguments (e.g. `publish(Event(t, {}))`) must be bound too
+        scope.used |= {n.id for n in codecheck.used_names(arguments)} & set(interface.names)
         rules.append(Rule(r["call"], call.func.id, draw, r.get("compare", True)))
     for j, _ in enumerate(b.get("invariants", [])):
         inv_scope = _Scope(interface, support | model_names | PROPERTY_CONTEXT)
