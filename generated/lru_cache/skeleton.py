@@ -1,5 +1,5 @@
 # Generated from specs/lru_cache/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 98b82fa8ae8c1c63c19cc70694a4821993269641b832c505f9e738d8f9fc3aca
+# spec-sha256: f50f7771e65ea124993856ff8fb277923c6089c1e968e96456394e16dca7f69a
 """Thread-safe LRU cache: your solution starts here.
 
 Fill in every method until `kata check lru_cache` passes; the brief is generated/lru_cache/README.md.

@@ -57,6 +57,8 @@ class EventHandler(ABC):
 
 Handler = EventHandler | Callable[[Event], Any]
 ErrorCallback = Callable[[Event, Handler, Exception], Any]
+# Who gets an event: (handler as subscribed, the function to call) pairs, in delivery order.
+Route = tuple[tuple[Handler, Callable[[Event], Any]], ...]
 
 
 class EventBus:
@@ -66,6 +68,10 @@ class EventBus:
         self._on_error = on_error
         # Tuples are replaced, never mutated, so a publish in progress keeps a stable view.
         self._handlers: dict[str, tuple[Handler, ...]] = {}
+        # A routing table, event type -> (handler, function to call) pairs, type's first then
+        # "*": built on first publish of a type, dropped on every subscription change, so
+        # publish needs no lock and no per-handler type check.
+        self._routes: dict[str, Route] = {}
         self._lock = threading.Lock()
 
     def subscribe(self, event_type: str, handler: Handler) -> None:
@@ -75,6 +81,7 @@ class EventBus:
             current = self._handlers.get(event_type, ())
             if handler not in current:  # == so that a re-created bound method counts as the same
                 self._handlers[event_type] = (*current, handler)
+                self._routes = {}
 
     def unsubscribe(self, event_type: str, handler: Handler) -> bool:
         with self._lock:
@@ -86,31 +93,39 @@ class EventBus:
                 self._handlers[event_type] = remaining
             else:
                 del self._handlers[event_type]
+            self._routes = {}
             return True
 
     def publish(self, event: Event) -> int:
         """Run every matching handler in turn; return how many ran without raising."""
-        with self._lock:
-            handlers = self._matching(event)
+        route = self._routes.get(event.event_type) or self._route(event.event_type)
         # Called outside the lock: a handler may subscribe, unsubscribe or publish.
-        return sum(self._deliver(event, handler) for handler in handlers)
+        return self._deliver(event, route)
 
-    def _matching(self, event: Event) -> tuple[Handler, ...]:
-        """The handlers for `event`, type first, then "*"; call with the lock held."""
-        # A handler on both the type and "*" is two subscriptions, so it runs twice.
-        return self._handlers.get(event.event_type, ()) + self._handlers.get(WILDCARD, ())
-
-    def _deliver(self, event: Event, handler: Handler) -> bool:
-        """Call one handler; report its error instead of letting it reach the publisher."""
-        try:
-            if isinstance(handler, EventHandler):
-                handler.handle(event)
+    def _deliver(self, event: Event, route: Route) -> int:
+        """Call each handler in turn, reporting errors instead of raising; count successes."""
+        ran = 0
+        for handler, call in route:
+            try:
+                call(event)
+            except Exception as exc:  # one failing handler must not stop the others
+                self._report(event, handler, exc)
             else:
-                handler(event)
-        except Exception as exc:
-            self._report(event, handler, exc)
-            return False
-        return True
+                ran += 1
+        return ran
+
+    def _route(self, event_type: str) -> Route:
+        """Build (and remember) who gets events of this type: type's handlers, then "*"."""
+        with self._lock:  # so a concurrent (un)subscribe cannot leave a stale route behind
+            route = self._matching(event_type)
+            self._routes[event_type] = route
+            return route
+
+    def _matching(self, event_type: str) -> Route:
+        """(handler, call) pairs for a type: its handlers, then "*"; call with the lock held."""
+        # A handler on both the type and "*" is two subscriptions, so it runs twice.
+        handlers = self._handlers.get(event_type, ()) + self._handlers.get(WILDCARD, ())
+        return tuple((h, h.handle if isinstance(h, EventHandler) else h) for h in handlers)
 
     def _report(self, event: Event, handler: Handler, exc: Exception) -> None:
         if self._on_error is None:
@@ -141,7 +156,14 @@ class AsyncEventBus(EventBus):
             if self._closed:
                 raise RuntimeError("cannot publish on an AsyncEventBus after shutdown()")
             # Submitting only enqueues, so holding the lock here cannot deadlock a handler.
-            return [self._executor.submit(self._deliver, event, h) for h in self._matching(event)]
+            return [
+                self._executor.submit(self._delivered, event, pair)
+                for pair in self._matching(event.event_type)
+            ]
+
+    def _delivered(self, event: Event, pair: tuple[Handler, Callable[[Event], object]]) -> bool:
+        """One handler on a worker thread: True when it ran without raising."""
+        return self._deliver(event, (pair,)) == 1
 
     def shutdown(self, wait: bool = True) -> None:
         """Refuse further publishes; with wait, block until scheduled handlers finish."""

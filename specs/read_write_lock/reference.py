@@ -32,28 +32,30 @@ class ReadWriteLock:
     """Many readers or one writer; a waiting writer goes before readers that come later."""
 
     def __init__(self) -> None:
-        self._cond = threading.Condition(threading.Lock())
+        # `with self._lock` is the C-level fast path; the condition shares that same lock.
+        self._lock = threading.Lock()
+        self._cond = threading.Condition(self._lock)
         self._readers = 0  # readers currently inside
         self._writer = False  # whether a writer is inside
         self._writers_waiting = 0  # writers blocked in acquire_write()
 
     def acquire_read(self) -> None:
-        with self._cond:
+        with self._lock:
             # A waiting writer closes the door: otherwise overlapping readers starve it.
             while self._writer or self._writers_waiting:
                 self._cond.wait()
             self._readers += 1
 
     def release_read(self) -> None:
-        with self._cond:
+        with self._lock:
             if self._readers == 0:
                 raise RuntimeError("release_read() called without a matching acquire_read()")
             self._readers -= 1
-            if self._readers == 0:
+            if self._readers == 0 and self._writers_waiting:
                 self._cond.notify_all()  # a waiting writer may go now
 
     def acquire_write(self) -> None:
-        with self._cond:
+        with self._lock:
             self._writers_waiting += 1
             try:
                 while self._writer or self._readers:
@@ -63,7 +65,7 @@ class ReadWriteLock:
             self._writer = True
 
     def release_write(self) -> None:
-        with self._cond:
+        with self._lock:
             if not self._writer:
                 raise RuntimeError("release_write() called without a matching acquire_write()")
             self._writer = False
