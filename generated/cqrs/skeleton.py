@@ -1,5 +1,5 @@
 # Generated from specs/cqrs/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 330effc543317cf9f6f2ded1eff5de8fba432bf3d1c6284602fa4bc37d7fa38d
+# spec-sha256: c5b1de4745aa1f4e46c1787240378779901a953a375a1bd188f56150d7a898eb
 """Command Query Responsibility Segregation: your solution starts here.
 
 Fill in every method until `kata check cqrs` passes; the brief is generated/cqrs/README.md.
@@ -159,10 +159,11 @@ class User:
         version: 1 after create, + 1 per update.
     """
 
-    def create(self, name: str, email: str) -> User:
-        """A `@classmethod`: a new user with a fresh id, `version == 1` and exactly one pending `UserCreatedEvent` (version 1, aggregate_id = the user's id)."""
+    @classmethod
+    def create(cls, name: str, email: str) -> User:
+        """A new user with a fresh id, `version == 1` and exactly one pending `UserCreatedEvent` (version 1, aggregate_id = the user's id)."""
         raise NotImplementedError(
-            "User.create: make this a @classmethod (cls instead of self); build the user, set version 1, queue a UserCreatedEvent."
+            "User.create: build the user, set version 1, queue a UserCreatedEvent."
         )
 
     def update(self, name: str | None = None, email: str | None = None) -> None:

@@ -1,5 +1,5 @@
 # Generated from specs/cqrs/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 330effc543317cf9f6f2ded1eff5de8fba432bf3d1c6284602fa4bc37d7fa38d
+# spec-sha256: c5b1de4745aa1f4e46c1787240378779901a953a375a1bd188f56150d7a898eb
 """Conformance suite for the cqrs kata: one test per behaviour of its spec.
 
 Run it with `kata check cqrs` or `pytest generated/cqrs --impl PATH`.

@@ -42,6 +42,12 @@ class Function:
     returns: str | None = None
     abstract: bool = False
     hint: str | None = None
+    decorator: str | None = None  # "classmethod" or "staticmethod"
+
+    @property
+    def first_param(self) -> str | None:
+        """What a method's first parameter is called: self, cls, or nothing."""
+        return {"classmethod": "cls", "staticmethod": None}.get(self.decorator or "", "self")
 
 
 @dataclass(frozen=True)

@@ -260,6 +260,7 @@ def _check_function(checker: _Checker, path: JsonPath, raw: dict) -> Function:
         returns=raw.get("returns"),
         abstract=raw.get("abstract", False),
         hint=raw.get("hint"),
+        decorator=raw.get("decorator"),
     )
 
 
