@@ -92,6 +92,12 @@ def _recover_interrupted_swap(project: Project) -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def starting_solution(skeleton: Path, slug: str) -> str:
+    """What a learner starts from: the skeleton under the learner's header, not "do not edit"."""
+    body = "".join(skeleton.read_text(encoding="utf-8").splitlines(keepends=True)[2:])
+    return SOLUTION_HEADER.format(slug=slug) + body
+
+
 def seed_solutions(project: Project, katas: list[Kata]) -> list[Path]:
     """Create katas/<slug>/solution.py from the skeleton where absent; never overwrite."""
     created = []
@@ -99,12 +105,11 @@ def seed_solutions(project: Project, katas: list[Kata]) -> list[Path]:
         target = project.solution(kata.slug)
         if target.exists():
             continue
-        skeleton = (project.generated / kata.slug / "skeleton.py").read_text(encoding="utf-8")
-        body = "".join(line for line in skeleton.splitlines(keepends=True)[2:])
+        text = starting_solution(project.generated / kata.slug / "skeleton.py", kata.slug)
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
             with target.open("x", encoding="utf-8", newline="\n") as handle:  # "x": never clobber
-                handle.write(SOLUTION_HEADER.format(slug=kata.slug) + body)
+                handle.write(text)
         except FileExistsError:
             continue
         created.append(target)

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..console import err, out
 from ..errors import KataError
 from ..project import Project
-from ..writer import SOLUTION_HEADER
+from ..writer import starting_solution
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -36,7 +36,7 @@ def reset(args: argparse.Namespace, project: Project) -> int:
     if not skeleton.is_file():
         raise KataError(f"{project.display(skeleton)} does not exist; run `kata generate` first")
     solution = project.solution(kata.slug)
-    fresh = starting_point(skeleton, kata.slug)
+    fresh = starting_solution(skeleton, kata.slug).encode("utf-8")
     if solution.is_file():
         current = solution.read_bytes()
         if current == fresh:
@@ -54,12 +54,6 @@ def reset(args: argparse.Namespace, project: Project) -> int:
     replace_atomically(solution, fresh)
     out.print(f"{project.display(solution)} is the skeleton again.", markup=False)
     return 0
-
-
-def starting_point(skeleton: Path, slug: str) -> bytes:
-    """What `kata generate` seeds: the skeleton under the learner's header, not "do not edit"."""
-    body = "".join(skeleton.read_text(encoding="utf-8").splitlines(keepends=True)[2:])
-    return (SOLUTION_HEADER.format(slug=slug) + body).encode("utf-8")
 
 
 def confirm(question: str) -> bool:
