@@ -666,6 +666,7 @@ def test_user_service_behaves_like_a_model_on_a_fake_clock(solution):
             self.holds(
                 "subject.counters() == model.counters()",
                 lambda subject, model: subject.counters() == model.counters(),
+                sides=lambda subject, model: (subject.counters(), model.counters()),
             )
 
     run_model_machine(Machine, examples=80, steps=30)

@@ -607,6 +607,7 @@ def test_any_mix_of_submits_undos_and_redos_matches_a_two_stack_model(solution):
             self.holds(
                 "subject.can_undo == model.can_undo",
                 lambda subject, model: subject.can_undo == model.can_undo,
+                sides=lambda subject, model: (subject.can_undo, model.can_undo),
             )
 
         @invariant()
@@ -614,6 +615,7 @@ def test_any_mix_of_submits_undos_and_redos_matches_a_two_stack_model(solution):
             self.holds(
                 "subject.can_redo == model.can_redo",
                 lambda subject, model: subject.can_redo == model.can_redo,
+                sides=lambda subject, model: (subject.can_redo, model.can_redo),
             )
 
         @invariant()

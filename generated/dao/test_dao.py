@@ -558,6 +558,7 @@ def test_behaves_like_a_dictionary_of_users_keyed_by_email(solution):
             self.holds(
                 "subject.rows() == sorted(model.rows.values())",
                 lambda subject, model: subject.rows() == sorted(model.rows.values()),
+                sides=lambda subject, model: (subject.rows(), sorted(model.rows.values())),
             )
 
         @invariant()

@@ -299,6 +299,7 @@ def test_behaves_like_a_reference_model(solution):
             self.holds(
                 "len(subject) == len(model)",
                 lambda subject, model: len(subject) == len(model),
+                sides=lambda subject, model: (len(subject), len(model)),
             )
 
         @invariant()
@@ -306,6 +307,7 @@ def test_behaves_like_a_reference_model(solution):
             self.holds(
                 "len(subject) <= subject.capacity",
                 lambda subject, model: len(subject) <= subject.capacity,
+                sides=lambda subject, model: (len(subject), subject.capacity),
             )
 
     run_model_machine(Machine, examples=80, steps=30)

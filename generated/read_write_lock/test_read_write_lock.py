@@ -635,6 +635,7 @@ def test_cache_behaves_like_a_dict(solution):
             self.holds(
                 "subject.size() == model.size()",
                 lambda subject, model: subject.size() == model.size(),
+                sides=lambda subject, model: (subject.size(), model.size()),
             )
 
     run_model_machine(Machine, examples=50, steps=20)

@@ -804,6 +804,7 @@ def test_repository_behaves_like_a_list_of_named_users(solution):
             self.holds(
                 "subject.visible() == model.visible()",
                 lambda subject, model: subject.visible() == model.visible(),
+                sides=lambda subject, model: (subject.visible(), model.visible()),
             )
 
         @invariant()
@@ -811,6 +812,7 @@ def test_repository_behaves_like_a_list_of_named_users(solution):
             self.holds(
                 "subject.listed() == model.listed()",
                 lambda subject, model: subject.listed() == model.listed(),
+                sides=lambda subject, model: (subject.listed(), model.listed()),
             )
 
         @invariant()
@@ -819,6 +821,10 @@ def test_repository_behaves_like_a_list_of_named_users(solution):
                 "len({user.id for user in subject.users}) == len(subject.users)",
                 lambda subject, model: (
                     len({user.id for user in subject.users}) == len(subject.users)
+                ),
+                sides=lambda subject, model: (
+                    len({user.id for user in subject.users}),
+                    len(subject.users),
                 ),
             )
 

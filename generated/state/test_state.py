@@ -540,6 +540,7 @@ def test_any_sequence_of_actions_follows_the_transition_table(solution):
             self.holds(
                 "subject.machine.state == model.state",
                 lambda subject, model: subject.machine.state == model.state,
+                sides=lambda subject, model: (subject.machine.state, model.state),
             )
 
         @invariant()
@@ -547,6 +548,7 @@ def test_any_sequence_of_actions_follows_the_transition_table(solution):
             self.holds(
                 "subject.machine.stock == model.stock",
                 lambda subject, model: subject.machine.stock == model.stock,
+                sides=lambda subject, model: (subject.machine.stock, model.stock),
             )
 
         @invariant()
@@ -554,6 +556,10 @@ def test_any_sequence_of_actions_follows_the_transition_table(solution):
             self.holds(
                 "subject.machine.current_state.name == subject.machine.state",
                 lambda subject, model: subject.machine.current_state.name == subject.machine.state,
+                sides=lambda subject, model: (
+                    subject.machine.current_state.name,
+                    subject.machine.state,
+                ),
             )
 
     run_model_machine(Machine, examples=80, steps=30)

@@ -25,6 +25,7 @@ def environment(templates: Path) -> jinja2.Environment:
     env.filters.update(FILTERS)
     env.globals["rule_call"] = rule_call
     env.globals["class_doc"] = class_doc
+    env.globals["compared_sides"] = compared_sides
     return env
 
 
@@ -34,6 +35,14 @@ def rule_call(code: str, target: str) -> str:
     assert isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
     call.func = ast.Attribute(ast.Name(target, ast.Load()), call.func.id, ast.Load())
     return ast.unparse(call)
+
+
+def compared_sides(code: str) -> str | None:
+    """`len(subject) == len(model)` -> `(len(subject), len(model))`, to show both on failure."""
+    tree = ast.parse(code.strip(), mode="eval").body
+    if isinstance(tree, ast.Compare) and len(tree.ops) == 1:
+        return f"({ast.unparse(tree.left)}, {ast.unparse(tree.comparators[0])})"
+    return None
 
 
 def class_doc(cls: Class) -> str:

@@ -340,13 +340,22 @@ class ModelMachine(RuleBasedStateMachine):
         elif not got == want:
             raise self._failure("returned a different result from the model", show(want), show(got))
 
-    def holds(self, text: str, check: Callable[[Any, Any], Any]) -> None:
+    def holds(
+        self,
+        text: str,
+        check: Callable[[Any, Any], Any],
+        sides: Callable[[Any, Any], tuple[Any, Any]] | None = None,
+    ) -> None:
         try:
             ok = check(self.subject, self.model)
         except (Exception, SystemExit) as exc:
             raise _unexpected(exc, f"invariant {text}") from exc
         if not ok:
-            raise self._failure(f"invariant `{text}` no longer holds", "it holds", "it does not")
+            got = "it does not"
+            if sides is not None:  # `a == b`: show both sides, not just "false"
+                left, right = sides(self.subject, self.model)
+                got = f"left side {show(left)}, right side {show(right)}"
+            raise self._failure(f"invariant `{text}` no longer holds", "it holds", got)
 
     def _failure(self, problem: str, expected: str, got: str) -> BehaviourFailure:
         calls = "\n  ".join(self.history)
