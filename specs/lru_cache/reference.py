@@ -50,11 +50,14 @@ class LRUCache:
 
     def put(self, key: Hashable, value: object) -> None:
         with self._lock:
-            if key in self._data:
-                self._data.move_to_end(key)
-            self._data[key] = value
-            if len(self._data) > self.capacity:
-                self._data.popitem(last=False)
+            data = self._data
+            if key in data:  # an update refreshes recency and can never overflow
+                data[key] = value
+                data.move_to_end(key)
+                return
+            data[key] = value
+            if len(data) > self.capacity:
+                data.popitem(last=False)
                 self._evictions += 1
 
     def delete(self, key: Hashable) -> bool:
