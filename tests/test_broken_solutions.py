@@ -139,4 +139,4 @@ def test_a_missing_lock_is_caught_by_the_concurrency_behaviour(counter_repo):
     code, output, _ = check(counter_repo, source)
     assert code == 1
     assert "never_loses_an_increment_under_threads" in output
-    assert "expected: 16000" in output
+    assert "expected: 1600" in output

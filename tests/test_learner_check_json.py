@@ -43,7 +43,7 @@ def test_a_failing_solution_reports_every_behaviour_in_spec_order(counter_repo, 
         "id": "0c8b1a5e-3d2f-4e6a-8b7c-9d0e1f2a3b4c",
         "kind": "concurrency",
         "test_code": "counter = Counter()\n# in each of 8 threads, started together:\n"
-        "for _ in range(2000):\n    counter.increment()\ncounter.value",
+        "for _ in range(200):\n    counter.increment()\ncounter.value",
     }
 
 
