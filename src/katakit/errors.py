@@ -34,9 +34,5 @@ class UnknownKataError(LookupError, KataError):
     """A command named a kata that has no spec."""
 
 
-class StaleOutputError(RuntimeError, KataError):
-    """`generate --check` found generated/ out of date."""
-
-
 class SolutionError(RuntimeError, KataError):
     """A solution module could not be loaded or used."""

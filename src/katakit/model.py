@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 SECTIONS = {
@@ -187,7 +187,6 @@ class Kata:
     support: str = ""
     spec_path: str = ""
     spec_sha256: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def section_title(self) -> str:

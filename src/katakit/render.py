@@ -10,8 +10,6 @@ import jinja2
 from .filters import FILTERS
 from .model import Behaviour, Class, Kata
 
-GENERATED_FILES = ("skeleton.py", "test_{slug}.py", "README.md")
-
 
 def environment(templates: Path) -> jinja2.Environment:
     env = jinja2.Environment(
@@ -60,7 +58,7 @@ def render_kata(kata: Kata, env: jinja2.Environment) -> dict[str, str]:
         "kata": kata,
         "header": f"Generated from specs/{kata.slug}/spec.yaml by `kata generate`; do not edit.",
         "kinds": sorted({b.kind for b in kata.behaviours}),
-        "behaviour_names": _binding_lines,
+        "bindings": _binding_lines,
     }
     files = {
         "skeleton.py": env.get_template("skeleton.py.j2").render(context),

@@ -45,7 +45,6 @@ def run_suite(
     impl: Path,
     budget: float,
     extra_args: tuple[str, ...] = (),
-    quiet: bool = True,
     select: tuple[str, ...] = (),
     env: dict[str, str] | None = None,
 ) -> SuiteResult:
@@ -73,7 +72,7 @@ def run_suite(
             "-o",
             "addopts=",
             "--tb=short",
-            "-q" if quiet else "-v",
+            "-q",
             *extra_args,
         ]
         env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", **(env or {})}
