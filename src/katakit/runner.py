@@ -100,6 +100,11 @@ class Verdict:
     skeleton: SuiteResult
     mutants: list[SuiteResult]
 
+    def unproven(self) -> list[str]:
+        """Behaviours no mutant fails: nothing shows the suite would notice them broken."""
+        caught = {r["name"] for m in self.mutants for r in m.failed}
+        return [b.name for b in self.kata.behaviours if b.name not in caught]
+
     def problems(self) -> list[str]:
         slug = self.kata.slug
         total = len(self.kata.behaviours)
@@ -123,8 +128,13 @@ class Verdict:
         return found
 
 
-def verify_katas(project: Project, katas: list[Kata], jobs: int = 2) -> list[Verdict]:
-    """Render specs afresh into a temporary folder and run reference, skeleton and mutants."""
+def verify_katas(
+    project: Project, katas: list[Kata], jobs: int = 2, strict: bool = False
+) -> list[Verdict]:
+    """Render specs afresh into a temporary folder and run reference, skeleton and mutants.
+
+    `strict` runs every mutant in full, so `Verdict.unproven` can name behaviours no mutant fails.
+    """
     with tempfile.TemporaryDirectory(prefix="kata-verify-") as tmp:
         out = Path(tmp) / "generated"
         render_tree(project, katas, out)
@@ -144,7 +154,7 @@ def verify_katas(project: Project, katas: list[Kata], jobs: int = 2) -> list[Ver
                 return run_suite(suite, impl, suite_budget(kata))
             # A skeleton or mutant only has to fail: no shrinking, and a mutant stops at its
             # first failing behaviour.
-            first_failure = () if impl.name == "skeleton.py" else ("-x",)
+            first_failure = () if impl.name == "skeleton.py" or strict else ("-x",)
             return run_suite(
                 suite, impl, suite_budget(kata), first_failure, env={"KATA_NO_SHRINK": "1"}
             )

@@ -18,12 +18,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("slugs", nargs="*")
     p.add_argument("--jobs", type=int, default=2, help="suites run at once (default 2)")
     p.add_argument("-v", "--verbose", action="store_true", help="show what each mutant fails")
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="also require every behaviour to be failed by some mutant (runs mutants in full)",
+    )
     p.set_defaults(handler=verify)
 
 
 def verify(args: argparse.Namespace, project: Project) -> int:
     katas = project.load_all(args.slugs or None)
-    verdicts = verify_katas(project, katas, jobs=args.jobs)
+    verdicts = verify_katas(project, katas, jobs=args.jobs, strict=args.strict)
     table = Table(title="kata verify")
     for column in ("kata", "behaviours", "reference", "skeleton fails", "mutants caught"):
         table.add_column(column)
@@ -39,6 +44,11 @@ def verify(args: argparse.Namespace, project: Project) -> int:
             f"{caught}/{len(v.mutants)}",
         )
         problems.extend(v.problems())
+        if args.strict:
+            problems.extend(
+                f"{v.kata.slug}: no mutant fails behaviour {name}; add a mutant that breaks it"
+                for name in v.unproven()
+            )
         if args.verbose:
             for m in v.mutants:
                 failing = ", ".join(r["name"] for r in m.failed) or "nothing"
