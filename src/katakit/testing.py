@@ -347,7 +347,10 @@ class ModelMachine(RuleBasedStateMachine):
         sides: Callable[[Any, Any], tuple[Any, Any]] | None = None,
     ) -> None:
         try:
-            ok = check(self.subject, self.model)
+            with _watch_for_hangs():  # an invariant calls the solution too, so it can hang
+                ok = check(self.subject, self.model)
+        except BehaviourFailure:
+            raise
         except (Exception, SystemExit) as exc:
             raise _unexpected(exc, f"invariant {text}") from exc
         if not ok:
