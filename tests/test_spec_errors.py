@@ -135,3 +135,14 @@ def test_a_bad_spec_leaves_generated_untouched(repo, kata):
     assert kata(repo, "generate")[0] == 1
     after = {p: p.read_bytes() for p in (repo / "generated").rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_soft_keywords_are_valid_names(repo, kata):
+    edit(repo, "        - name: clear\n", "        - name: match\n")
+    edit(
+        repo,
+        "          doc: Remove every key (the stats are kept).",
+        "          doc: A method named like re.match is fine.",
+    )
+    code, _, err = kata(repo, "lint", "--update-lock")
+    assert code == 0, err

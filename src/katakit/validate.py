@@ -175,7 +175,7 @@ class _Checker:
 
     def identifier(self, path: JsonPath, name: str) -> None:
         bare = name.lstrip("*")
-        if keyword.iskeyword(bare) or keyword.issoftkeyword(bare) and bare != "_":
+        if keyword.iskeyword(bare):  # soft keywords (match, case, type) are valid names
             self.add(path, f"{bare!r} is a Python keyword and cannot be a name; rename it")
 
 
