@@ -138,11 +138,7 @@ def test_a_bad_spec_leaves_generated_untouched(repo, kata):
 
 
 def test_soft_keywords_are_valid_names(repo, kata):
-    edit(repo, "        - name: clear\n", "        - name: match\n")
-    edit(
-        repo,
-        "          doc: Remove every key (the stats are kept).",
-        "          doc: A method named like re.match is fine.",
-    )
+    method = "        - name: match\n          doc: Named like re.match.\n"
+    edit(repo, "        - name: clear\n", method + "        - name: clear\n")
     code, _, err = kata(repo, "lint", "--update-lock")
     assert code == 0, err
