@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import SpecError, UnknownKataError
 from .loader import load_spec_file
 from .model import Kata
+from .mutants import Mutant, discover
 from .validate import validate
 
 
@@ -68,8 +70,19 @@ class Project:
     def reference(self, slug: str) -> Path:
         return self.specs / slug / "reference.py"
 
-    def mutants(self, slug: str) -> list[Path]:
-        return sorted((self.specs / slug / "mutants").glob("*.py"))
+    def mutants(self, slug: str) -> list[Mutant]:
+        return discover(self.specs / slug / "mutants", slug)
+
+    def mutant(self, slug: str, name: str) -> Mutant:
+        self.spec_file(slug)
+        mutants = {m.name: m for m in self.mutants(slug)}
+        if name not in mutants:
+            close = difflib.get_close_matches(name, mutants, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise UnknownKataError(
+                f"kata {slug!r} has no mutant {name!r}{hint} (`kata mutant list {slug}` lists them)"
+            )
+        return mutants[name]
 
     def solution(self, slug: str) -> Path:
         return self.katas / slug / "solution.py"

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .model import Kata
+from .mutants import materialized
 from .project import Project
 from .writer import render_tree
 
@@ -135,7 +136,11 @@ def verify_katas(
 
     `strict` runs every mutant in full, so `Verdict.unproven` can name behaviours no mutant fails.
     """
-    with tempfile.TemporaryDirectory(prefix="kata-verify-") as tmp:
+    all_mutants = [m for kata in katas for m in project.mutants(kata.slug)]
+    with (
+        tempfile.TemporaryDirectory(prefix="kata-verify-") as tmp,
+        materialized(all_mutants) as paths,
+    ):
         out = Path(tmp) / "generated"
         render_tree(project, katas, out)
         runs = []
@@ -144,7 +149,7 @@ def verify_katas(
             impls = [
                 project.reference(kata.slug),
                 suite / "skeleton.py",
-                *project.mutants(kata.slug),
+                *(paths[m.name, m.slug] for m in project.mutants(kata.slug)),
             ]
             runs.extend((kata, suite, impl) for impl in impls)
 

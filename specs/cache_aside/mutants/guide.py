@@ -1,4 +1,4 @@
-"""Mutant: the guide's cache-aside code: wall-clock TTL (ignores `clock`), unknown users never cached, no copies, `if cached:` lookups."""
+"""Whole module, not a diff: the guide's cache-aside code: wall-clock TTL (ignores `clock`), unknown users never cached, no copies, `if cached:` lookups."""
 
 from __future__ import annotations
 

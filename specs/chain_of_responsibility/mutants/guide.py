@@ -1,4 +1,4 @@
-"""Mutant: the guide's chain: hard-coded credentials, `==`/`in` comparisons, None at the end of the chain, KeyError on a missing field."""
+"""Whole module, not a diff: the guide's chain: hard-coded credentials, `==`/`in` comparisons, None at the end of the chain, KeyError on a missing field."""
 
 from abc import ABC, abstractmethod
 

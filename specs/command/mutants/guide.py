@@ -1,4 +1,4 @@
-"""Mutant: the guide's remote: an index into one history list that submit never truncates (undo after a new submit re-undoes an undone command), and light undo toggles instead of restoring."""
+"""Whole module, not a diff: the guide's remote: an index into one history list that submit never truncates (undo after a new submit re-undoes an undone command), and light undo toggles instead of restoring."""
 
 from abc import ABC, abstractmethod
 

@@ -1,4 +1,4 @@
-"""Mutant: the guide's CQRS code: its event bus looks handlers up by class name while they are subscribed by class, so the read model is never written."""
+"""Whole module, not a diff: the guide's CQRS code: its event bus looks handlers up by class name while they are subscribed by class, so the read model is never written."""
 
 import uuid
 from abc import ABC, abstractmethod

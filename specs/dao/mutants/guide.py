@@ -1,4 +1,4 @@
-"""Mutant: the guide's DAO opens a new connection per call, so SQLiteUserDAO(':memory:') loses its table (`no such table: users`)."""
+"""Whole module, not a diff: the guide's DAO opens a new connection per call, so SQLiteUserDAO(':memory:') loses its table (`no such table: users`)."""
 
 import sqlite3
 from abc import ABC, abstractmethod

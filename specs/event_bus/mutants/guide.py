@@ -1,4 +1,4 @@
-"""Mutant: the guide's event bus: errors only printed, publish returns nothing, publish after shutdown accepted when nobody listens."""
+"""Whole module, not a diff: the guide's event bus: errors only printed, publish returns nothing, publish after shutdown accepted when nobody listens."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Mutant: the guide's LRU cache: a list for recency (O(n)), `if value:` lookups, capacity 0 accepted."""
+"""Whole module, not a diff: the guide's LRU cache: a list for recency (O(n)), `if value:` lookups, capacity 0 accepted."""
 
 from __future__ import annotations
 

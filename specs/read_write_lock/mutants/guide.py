@@ -1,4 +1,4 @@
-"""Mutant: the guide's reader-preferring lock; overlapping readers starve a writer, and a stray release_read() drives the count negative."""
+"""Whole module, not a diff: the guide's reader-preferring lock; overlapping readers starve a writer, and a stray release_read() drives the count negative."""
 
 from __future__ import annotations
 

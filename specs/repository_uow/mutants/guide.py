@@ -1,4 +1,4 @@
-"""Mutant: the guide's code: commit()'s lock is re-taken by rollback() (deadlock), no atomicity, pending emails and explicit ids ignored."""
+"""Whole module, not a diff: the guide's code: commit()'s lock is re-taken by rollback() (deadlock), no atomicity, pending emails and explicit ids ignored."""
 
 import threading
 from abc import ABC, abstractmethod

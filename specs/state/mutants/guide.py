@@ -1,4 +1,4 @@
-"""Mutant: the guide's machine: dispense never checks stock (never sold out), refund always "succeeds" and goes idle, restock leaves sold_out, bad stock accepted."""
+"""Whole module, not a diff: the guide's machine: dispense never checks stock (never sold out), refund always "succeeds" and goes idle, restock leaves sold_out, bad stock accepted."""
 
 from abc import ABC, abstractmethod
 

@@ -1,4 +1,4 @@
-"""Mutant: the guide's pool: workers stop on a shutdown flag and drop the tasks still queued, get_result times out with a plain Exception, submit after shutdown is accepted, num_threads is not validated."""
+"""Whole module, not a diff: the guide's pool: workers stop on a shutdown flag and drop the tasks still queued, get_result times out with a plain Exception, submit after shutdown is accepted, num_threads is not validated."""
 
 import queue
 import threading

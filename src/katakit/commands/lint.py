@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import argparse
 import ast
+from pathlib import Path
 
 from ..console import err, out
 from ..errors import Problem
 from ..lockfile import LOCK_NAME, lock_problems, read_lock, write_lock
 from ..model import Kata
+from ..mutants import MutantError
 from ..project import Project
 
 BRIEF_QUESTIONS = ("What is this pattern about?", "What does this example do?", "TL;DR")
@@ -77,13 +79,33 @@ def kata_file_problems(project: Project, kata: Kata) -> list[Problem]:
     for question in BRIEF_QUESTIONS:
         if question not in doc:
             problems.append(Problem(shown, 1, 1, f"the module docstring must answer {question!r}"))
-    if not project.mutants(kata.slug):
-        problems.append(
-            Problem(
-                kata.spec_path,
-                1,
-                1,
-                f"specs/{kata.slug}/mutants/ holds no mutant; add at least one wrong solution",
+    return problems + mutant_problems(project, kata)
+
+
+def mutant_problems(project: Project, kata: Kata) -> list[Problem]:
+    """Each diff applies strictly and changes something; each whole module says why it is whole."""
+    problems = []
+    try:
+        mutants = project.mutants(kata.slug)
+    except MutantError as exc:
+        return [Problem(project.display(Path(exc.path)), exc.line, 1, exc.message)]
+    if not mutants:
+        message = f"specs/{kata.slug}/mutants/ holds no mutant; add at least one wrong solution"
+        return [Problem(kata.spec_path, 1, 1, message)]
+    for mutant in mutants:
+        shown = project.display(mutant.path)
+        try:
+            mutant.source()
+        except MutantError as exc:
+            problems.append(Problem(shown, exc.line, 1, exc.message))
+            continue
+        if mutant.whole and not mutant.description():
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    "a whole-module mutant needs a docstring: its bug, and why it is not a diff",
+                )
             )
-        )
     return problems
