@@ -7,7 +7,9 @@ import json
 from pathlib import Path
 
 from ..console import err, out
+from ..errors import KataError
 from ..exercism import results_json
+from ..mutants import materialized
 from ..learner import Outcome, run_learner_suite
 from ..project import Project
 from ..runner import run_suite, suite_budget
@@ -18,6 +20,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("slug")
     p.add_argument("--impl", help="solution module (default: katas/<slug>/solution.py)")
     p.add_argument(
+        "--mutant", metavar="NAME", help="run the suite against one of the kata's mutants"
+    )
+    p.add_argument(
         "--json",
         action="store_true",
         help="print only a JSON result per behaviour (Exercism results.json v3) on stdout",
@@ -26,6 +31,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def check(args: argparse.Namespace, project: Project) -> int:
+    if args.mutant:
+        if args.impl:
+            raise KataError("--mutant and --impl both name the code to test; give one of them")
+        with materialized([project.mutant(args.slug, args.mutant)]) as paths:
+            args.impl = str(paths[args.mutant, args.slug])
+            return check(args, project)
     kata = project.load(args.slug)
     suite = project.generated / kata.slug
     if not (suite / f"test_{kata.slug}.py").is_file():
