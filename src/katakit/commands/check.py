@@ -9,8 +9,8 @@ from pathlib import Path
 from ..console import err, out
 from ..errors import KataError
 from ..exercism import results_json
-from ..mutants import materialized
 from ..learner import Outcome, run_learner_suite
+from ..mutants import materialized
 from ..project import Project
 from ..runner import run_suite, suite_budget
 
@@ -35,7 +35,7 @@ def check(args: argparse.Namespace, project: Project) -> int:
         if args.impl:
             raise KataError("--mutant and --impl both name the code to test; give one of them")
         with materialized([project.mutant(args.slug, args.mutant)]) as paths:
-            args.impl = str(paths[args.mutant, args.slug])
+            args.impl, args.mutant = str(paths[args.mutant, args.slug]), None
             return check(args, project)
     kata = project.load(args.slug)
     suite = project.generated / kata.slug
