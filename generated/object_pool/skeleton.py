@@ -1,5 +1,5 @@
 # Generated from specs/object_pool/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 4a121b866a21f31f6e17ff21de9db6d8de35be3eea20b6ea87f9fa7bb255ab2d
+# spec-sha256: f10ed62615405f716a1f8da88125319f3239c351b07b18de74bcae7d9bebaaaf
 """Bounded object pool: your solution starts here.
 
 Fill in every method until `kata check object_pool` passes; the brief is generated/object_pool/README.md.

@@ -1,5 +1,5 @@
 # Generated from specs/object_pool/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 4a121b866a21f31f6e17ff21de9db6d8de35be3eea20b6ea87f9fa7bb255ab2d
+# spec-sha256: f10ed62615405f716a1f8da88125319f3239c351b07b18de74bcae7d9bebaaaf
 """Conformance suite for the object_pool kata: one test per behaviour of its spec.
 
 Run it with `kata check object_pool` or `pytest generated/object_pool --impl PATH`.
@@ -601,16 +601,16 @@ def test_a_slot_freed_by_a_failed_reset_wakes_a_waiter(solution):
         pool = ObjectPool(Factory(), 1, reset=resetter)
     with step(3, "first = pool.acquire()"):
         first = pool.acquire()
-    with step(4, "waiter = Outcome(pool.acquire, timeout=3)"):
-        waiter = Outcome(pool.acquire, timeout=3)
+    with step(4, "waiter = Outcome(pool.acquire, timeout=30)"):
+        waiter = Outcome(pool.acquire, timeout=30)
     with step(5, "waiter.still_running_after(0.2)"):
         expect_is(waiter.still_running_after(0.2), True)
     with step(6, "resetter.fail_next = 1"):
         resetter.fail_next = 1
     with step(7, "pool.release(first)", raises=ResetError):
         pool.release(first)
-    with step(8, "waiter.finished_within(10)"):
-        expect_is(waiter.finished_within(10), True)
+    with step(8, "waiter.finished_within(5)"):
+        expect_is(waiter.finished_within(5), True)
     with step(9, "waiter.raised()"):
         expect_is(waiter.raised(), None)
     with step(10, "waiter.value.number"):
@@ -690,14 +690,14 @@ def test_close_fails_a_waiting_acquire_at_once(solution):
         pool = ObjectPool(Factory(), 1)
     with step(2, "held = pool.acquire()"):
         held = pool.acquire()
-    with step(3, "waiter = Outcome(pool.acquire, timeout=4)"):
-        waiter = Outcome(pool.acquire, timeout=4)
+    with step(3, "waiter = Outcome(pool.acquire, timeout=30)"):
+        waiter = Outcome(pool.acquire, timeout=30)
     with step(4, "waiter.still_running_after(0.2)"):
         expect_is(waiter.still_running_after(0.2), True)
     with step(5, "pool.close()"):
         pool.close()
-    with step(6, "waiter.finished_within(10)"):
-        expect_is(waiter.finished_within(10), True)
+    with step(6, "waiter.finished_within(5)"):
+        expect_is(waiter.finished_within(5), True)
     with step(7, "waiter.raised()"):
         expect_equal(waiter.raised(), "RuntimeError")
 
@@ -861,7 +861,7 @@ def test_lends_and_takes_back_like_a_model(solution):
                 sides=lambda subject, model: (subject.counts(), model.counts()),
             )
 
-    run_model_machine(Machine, examples=80, steps=30)
+    run_model_machine(Machine, examples=120, steps=30)
 
 
 @pytest.mark.behaviour("f7d125ed-30ef-46fa-9e10-2e81f4e7136b", "concurrency")
