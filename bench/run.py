@@ -235,6 +235,91 @@ def bench_event_bus() -> Result:
     )
 
 
+def bench_object_pool() -> Result:
+    import queue
+
+    pool = reference("object_pool").ObjectPool(object, 8)
+    idle: queue.Queue[object] = queue.Queue()
+    for _ in range(8):
+        idle.put(object())
+    pool.release(pool.acquire())  # the pool makes its objects lazily; the queue starts full
+    n = 200_000
+
+    def ours() -> None:
+        acquire, release = pool.acquire, pool.release
+        for _ in range(n):
+            release(acquire())
+
+    def theirs() -> None:
+        get, put = idle.get, idle.put
+        for _ in range(n):
+            put(get())
+
+    t_ours, t_theirs = best_of(5, ours), best_of(5, theirs)
+    ratio = t_theirs / t_ours
+    return Result(
+        "object_pool reference vs queue.Queue (acquire+release vs get+put pairs/s)",
+        f"{n / t_ours:,.0f}/s",
+        f"{n / t_theirs:,.0f}/s",
+        ratio,
+        "≥ 0.8×",
+        ratio >= 0.8,
+    )
+
+
+def bench_single_flight() -> Result:
+    import hashlib
+
+    flight = reference("request_coalescing").SingleFlight()
+    callers, rounds = 8, 20
+    runs: list[None] = []
+
+    def fn() -> bytes:
+        runs.append(None)  # list.append is atomic
+        # A fixed amount of CPU work (about 5 ms here), standing in for a query; hashlib
+        # releases the GIL, so 8 direct calls can overlap on several cores.
+        return hashlib.pbkdf2_hmac("sha256", b"password", b"salt", 20_000)
+
+    def herd(call: Callable[[], object]) -> None:
+        """`rounds` rounds of 8 threads making `call()` at the same moment."""
+        gate = threading.Barrier(callers + 1)
+
+        def caller() -> None:
+            for _ in range(rounds):
+                gate.wait()
+                call()
+                gate.wait()
+
+        threads = [threading.Thread(target=caller) for _ in range(callers)]
+        for thread in threads:
+            thread.start()
+        for _ in range(rounds):
+            gate.wait()  # release the 8 callers together
+            gate.wait()  # all 8 have their answer
+        for thread in threads:
+            thread.join()
+
+    def ours() -> None:
+        herd(lambda: flight.do("report", fn))
+
+    def theirs() -> None:
+        herd(fn)
+
+    runs.clear()
+    t_ours = best_of(3, ours)
+    runs_per_round = len(runs) / (3 * rounds)
+    t_theirs = best_of(3, theirs)
+    ratio = t_theirs / t_ours
+    return Result(
+        "request_coalescing SingleFlight.do, 8 concurrent callers vs 8 direct calls of fn (fixed CPU work)",
+        f"{t_ours / rounds * 1e3:.2f} ms/round, fn ran {runs_per_round:.1f}×",
+        f"{t_theirs / rounds * 1e3:.2f} ms/round, fn ran 8×",
+        ratio,
+        "report (> 1×)",
+        ratio > 1.0,
+    )
+
+
 BENCHMARKS = {
     "check": bench_check_time,
     "generate": bench_generate_time,
@@ -242,6 +327,8 @@ BENCHMARKS = {
     "rwlock": bench_rwlock,
     "thread_pool": bench_thread_pool,
     "event_bus": bench_event_bus,
+    "object_pool": bench_object_pool,
+    "single_flight": bench_single_flight,
 }
 
 
