@@ -1,5 +1,5 @@
 # Generated from specs/object_pool/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: f10ed62615405f716a1f8da88125319f3239c351b07b18de74bcae7d9bebaaaf
+# spec-sha256: 820a4e0404873f97efa6a9240e1dc63692257ca95b5193d93077f3078578a9e4
 """Bounded object pool: your solution starts here.
 
 Fill in every method until `kata check object_pool` passes; the brief is generated/object_pool/README.md.

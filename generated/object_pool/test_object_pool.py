@@ -1,5 +1,5 @@
 # Generated from specs/object_pool/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: f10ed62615405f716a1f8da88125319f3239c351b07b18de74bcae7d9bebaaaf
+# spec-sha256: 820a4e0404873f97efa6a9240e1dc63692257ca95b5193d93077f3078578a9e4
 """Conformance suite for the object_pool kata: one test per behaviour of its spec.
 
 Run it with `kata check object_pool` or `pytest generated/object_pool --impl PATH`.
@@ -411,7 +411,7 @@ def test_acquire_waits_up_to_the_pool_timeout_by_default(solution):
 @pytest.mark.behaviour("5e5ddeac-bf34-4bc3-b586-5ae81019f134", "scenario")
 @pytest.mark.timeout(10.0)
 def test_releasing_an_object_the_pool_did_not_lend_raises(solution):
-    """A pool must tell its own objects apart by identity: an equal object (every Thing equals every other, and none is hashable) or None is not one it lent."""
+    """A pool must tell its own objects apart by identity: an object that merely compares equal to its own (the suite's objects all compare equal, and none is hashable), or None, is not one it lent."""
     ObjectPool = solution.ObjectPool
     with step(1, "pool = ObjectPool(Factory(), 2)"):
         pool = ObjectPool(Factory(), 2)
