@@ -1,5 +1,5 @@
 # Generated from specs/idempotency/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: b785cb3d72fbf899550c7d14a19f6e89e8177bc26ffad8422711062ed3e26bd6
+# spec-sha256: f07d4935a9da261af2e7a28487acd4f235569dd6cba51f7f5af17ea164be7966
 """Idempotency keys: your solution starts here.
 
 Fill in every method until `kata check idempotency` passes; the brief is generated/idempotency/README.md.

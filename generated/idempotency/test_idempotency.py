@@ -1,5 +1,5 @@
 # Generated from specs/idempotency/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: b785cb3d72fbf899550c7d14a19f6e89e8177bc26ffad8422711062ed3e26bd6
+# spec-sha256: f07d4935a9da261af2e7a28487acd4f235569dd6cba51f7f5af17ea164be7966
 """Conformance suite for the idempotency kata: one test per behaviour of its spec.
 
 Run it with `kata check idempotency` or `pytest generated/idempotency --impl PATH`.
@@ -484,8 +484,8 @@ def test_concurrent_calls_with_one_key_run_the_operation_once(solution):
         for r, store in enumerate(stores):
             in_step.wait(10)
 
-            def charge():
-                runs[r].append(index)  # list.append is atomic
+            def charge(ran=runs[r]):
+                ran.append(index)  # list.append is atomic
                 return f"charged by thread {index}"
 
             results[r].append(store.execute("order-1", {"amount": 5}, charge))
