@@ -235,6 +235,35 @@ def bench_event_bus() -> Result:
     )
 
 
+def bench_token_bucket() -> Result:
+    """The reference TokenBucket.allow() against its floor: a bare Lock acquire/release."""
+    bucket_cls = reference("rate_limiter").TokenBucket
+    lock = threading.Lock()
+    n = 200_000
+
+    def ours() -> None:
+        allow = bucket_cls(n, 1.0).allow  # real time.monotonic; never runs dry
+        for _ in range(n):
+            allow()
+
+    def floor() -> None:
+        acquire, release = lock.acquire, lock.release
+        for _ in range(n):
+            acquire()
+            release()
+
+    t_ours, t_floor = best_of(5, ours), best_of(5, floor)
+    ratio = t_ours / t_floor
+    return Result(
+        "rate_limiter: TokenBucket.allow() vs bare Lock acquire+release (the floor)",
+        f"{t_ours / n * 1e9:.0f} ns",
+        f"{t_floor / n * 1e9:.0f} ns",
+        ratio,
+        "≤ 10× the floor (report)",
+        ratio <= 10.0,
+    )
+
+
 BENCHMARKS = {
     "check": bench_check_time,
     "generate": bench_generate_time,
@@ -242,6 +271,7 @@ BENCHMARKS = {
     "rwlock": bench_rwlock,
     "thread_pool": bench_thread_pool,
     "event_bus": bench_event_bus,
+    "token_bucket": bench_token_bucket,
 }
 
 
