@@ -1,5 +1,5 @@
 # Generated from specs/idempotency/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: f07d4935a9da261af2e7a28487acd4f235569dd6cba51f7f5af17ea164be7966
+# spec-sha256: d204c439a4b7815c86163abde0daf9e5861d61a89df587ee7929cb2b1c0c0457
 """Idempotency keys: your solution starts here.
 
 Fill in every method until `kata check idempotency` passes; the brief is generated/idempotency/README.md.
@@ -30,9 +30,7 @@ class IdempotencyStore:
         self, ttl_seconds: float = 86400, clock: Callable[[], float] = time.monotonic
     ) -> None:
         """An empty store that forgets results `ttl_seconds` after storing them (ValueError naming ttl_seconds when it is not positive)."""
-        raise NotImplementedError(
-            "IdempotencyStore.__init__: validate ttl_seconds, then keep it, the clock, a lock and empty bookkeeping."
-        )
+        raise NotImplementedError("IdempotencyStore.__init__: not implemented yet")
 
     def execute(self, key: str, request: object, operation: Callable[[], Any]) -> Any:
         """The result of `operation()` for `key`. When `key` has a stored record (or a call
@@ -41,6 +39,4 @@ class IdempotencyStore:
         `IdempotencyConflictError` is raised. Otherwise `operation()` runs; its result is
         stored and returned, and an exception it raises propagates with nothing stored.
         """
-        raise NotImplementedError(
-            "IdempotencyStore.execute: replay, conflict, wait for the call in flight, or run the operation yourself."
-        )
+        raise NotImplementedError("IdempotencyStore.execute: not implemented yet")

@@ -1,5 +1,5 @@
 # Generated from specs/idempotency/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: f07d4935a9da261af2e7a28487acd4f235569dd6cba51f7f5af17ea164be7966
+# spec-sha256: d204c439a4b7815c86163abde0daf9e5861d61a89df587ee7929cb2b1c0c0457
 """Conformance suite for the idempotency kata: one test per behaviour of its spec.
 
 Run it with `kata check idempotency` or `pytest generated/idempotency --impl PATH`.

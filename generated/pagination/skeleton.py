@@ -1,5 +1,5 @@
 # Generated from specs/pagination/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: b2c2e51c53ba3f2efa1d7ad9386802a99d7a41b40fa2e5b67fadca3b43c25ddd
+# spec-sha256: 359c3b1abbf5cda565a1f3316ae1a128e46d824c2dc6f4d6f90e6b19784cc2bd
 """Cursor pagination: your solution starts here.
 
 Fill in every method until `kata check pagination` passes; the brief is generated/pagination/README.md.
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 
 class InvalidCursorError(ValueError):
-    """A cursor that no paginator over this store issued, unchanged; edited, malformed or from another ItemStore."""
+    """Raised for a cursor that is not exactly one this store's paginators issued; edited, malformed, or from another ItemStore."""
 
 
 class Page:
@@ -22,7 +22,7 @@ class Page:
 
     def __init__(self, items: list[dict], next_cursor: str | None) -> None:
         """A page holding `items` and `next_cursor`."""
-        raise NotImplementedError("Page.__init__: keep both as attributes.")
+        raise NotImplementedError("Page.__init__: not implemented yet")
 
 
 class ItemStore:
@@ -34,15 +34,11 @@ class ItemStore:
 
     def __init__(self) -> None:
         """An empty store."""
-        raise NotImplementedError(
-            "ItemStore.__init__: set up the storage, an id counter and whatever a paginator needs to read and to sign."
-        )
+        raise NotImplementedError("ItemStore.__init__: not implemented yet")
 
     def add(self, item: dict) -> int:
         """Store `item` under a new id, greater than every id handed out before, and return that id."""
-        raise NotImplementedError(
-            "ItemStore.add: take the next id from a counter, never from the number of items."
-        )
+        raise NotImplementedError("ItemStore.add: not implemented yet")
 
     def delete(self, id: int) -> bool:
         """Remove the item with `id`; True when it was stored, False otherwise."""
@@ -63,12 +59,8 @@ class CursorPaginator:
 
     def __init__(self, store: ItemStore, max_limit: int = 100) -> None:
         """A paginator over `store` allowing pages of 1 to `max_limit` items (ValueError naming max_limit when it is below 1)."""
-        raise NotImplementedError(
-            "CursorPaginator.__init__: validate max_limit, then keep the store and the limit."
-        )
+        raise NotImplementedError("CursorPaginator.__init__: not implemented yet")
 
     def page(self, limit: int, cursor: str | None = None) -> Page:
         """The next `limit` items after `cursor` (from the start when it is None) and the cursor that follows them. ValueError naming limit when `limit` is outside 1..max_limit; InvalidCursorError for a cursor this store did not issue."""
-        raise NotImplementedError(
-            "CursorPaginator.page: check limit, read the cursor's position, fetch one item more than asked for, build the page."
-        )
+        raise NotImplementedError("CursorPaginator.page: not implemented yet")

@@ -1,5 +1,5 @@
 # Generated from specs/rate_limiter/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 82438ac78c847fe7c30db2c9068d9377f6b30e37ab11d07208a32c5c98bf9e09
+# spec-sha256: 0c7966e3492a4ca57e1c9f63c556ace5ad1a6bf34f92348cb1adb6daaf0d8c08
 """Conformance suite for the rate_limiter kata: one test per behaviour of its spec.
 
 Run it with `kata check rate_limiter` or `pytest generated/rate_limiter --impl PATH`.
