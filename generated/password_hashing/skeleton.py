@@ -1,5 +1,5 @@
 # Generated from specs/password_hashing/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 22e9d27658aab9835666b27dc146c8ba6283b70cf65d4127db6d9390f5d07d19
+# spec-sha256: b053647bcffcdf05c44af31464fbc38b87619a19c413649ff86af9675c104f53
 """Password hashing with PBKDF2, compatible with Django: your solution starts here.
 
 Fill in every method until `kata check password_hashing` passes; the brief is generated/password_hashing/README.md.
@@ -14,7 +14,8 @@ class PasswordHasher:
     `salt_length` ASCII letters and digits drawn at random from `secrets` for every
     hash, `<digest>` the standard base64 (with padding) of PBKDF2-HMAC-SHA256 over the
     UTF-8 bytes of the password and of the salt, with that many iterations. `verify`
-    uses the iterations and salt stored in the encoding, whatever the hasher's own.
+    uses the iterations and salt stored in the encoding, whatever the hasher's own,
+    and accepts any non-empty salt without `$` (Django's encoder takes any such salt).
     An encoding is malformed (`ValueError` from `verify` and `needs_rehash`) when it
     does not have exactly four `$`-separated fields, its prefix is not exactly
     `pbkdf2_sha256`, its iteration count is not a decimal integer of at least 1, or its

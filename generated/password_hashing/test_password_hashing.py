@@ -1,5 +1,5 @@
 # Generated from specs/password_hashing/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 22e9d27658aab9835666b27dc146c8ba6283b70cf65d4127db6d9390f5d07d19
+# spec-sha256: b053647bcffcdf05c44af31464fbc38b87619a19c413649ff86af9675c104f53
 """Conformance suite for the password_hashing kata: one test per behaviour of its spec.
 
 Run it with `kata check password_hashing` or `pytest generated/password_hashing --impl PATH`.

@@ -1,5 +1,5 @@
 # Generated from specs/rbac/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: b179165d796f0f056746c9d9251bf8d406fec2ccb58bfeb739d2006783f32f4e
+# spec-sha256: 45a70a3564c5f0bbdeb347a1c18623319be71201a03aa06d618cebb2aab7c6a5
 """Role-based access control with inheritance: your solution starts here.
 
 Fill in every method until `kata check rbac` passes; the brief is generated/rbac/README.md.
@@ -31,7 +31,7 @@ class RBAC:
     def add_role(
         self, name: str, permissions: Iterable[str] = (), inherits: Iterable[str] = ()
     ) -> None:
-        """Define role `name` (or replace it) with `permissions` and the parents in `inherits`. `ValueError` when a parent is not a defined role, or when the role would inherit itself, directly or through other roles (an inheritance cycle)."""
+        """Define role `name` (or replace it) with `permissions` and the parents in `inherits` (any iterables, each read once). `ValueError` when a parent is not a defined role, or when the role would inherit itself, directly or through other roles (an inheritance cycle)."""
         raise NotImplementedError("RBAC.add_role: not implemented yet")
 
     def assign(self, user: Hashable, role: str) -> None:

@@ -1,5 +1,5 @@
 # Generated from specs/rbac/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: b179165d796f0f056746c9d9251bf8d406fec2ccb58bfeb739d2006783f32f4e
+# spec-sha256: 45a70a3564c5f0bbdeb347a1c18623319be71201a03aa06d618cebb2aab7c6a5
 """Conformance suite for the rbac kata: one test per behaviour of its spec.
 
 Run it with `kata check rbac` or `pytest generated/rbac --impl PATH`.
