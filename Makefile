@@ -28,7 +28,7 @@ check: $(STAMP) ## run one kata's suite: make check KATA=<slug> [IMPL=path]
 	$(KATA_BIN) check $(KATA_SLUG) $(if $(IMPL),--impl $(IMPL))
 
 verify: $(STAMP) ## reference passes, skeleton fails every test, every mutant is caught
-	$(KATA_BIN) verify --strict
+	$(KATA_BIN) verify
 
 lint: $(STAMP) ## ruff on the tool, the specs' Python and generated/; spec validation
 	$(BIN)/ruff check .

@@ -18,7 +18,8 @@ limit, and a deadlocking mutant costs seconds instead of the learner's generous 
 
 The parent, not an alarm inside the child, enforces those limits: it sees each behaviour
 start, kills a child whose behaviour overruns, records that behaviour as hung, and forks a
-new child for the behaviours still to run. `results` ends up a JSON list of records.
+new child for the behaviours still to run. `results` ends up as JSON: {"records": [...],
+"seconds": wall time of the run}.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ import pytest
 
 from . import pytest_plugin, testing
 
-GRACE = 1.0  # beyond a behaviour's limit before the parent kills: the suite's own timeout first
+GRACE = 0.25  # beyond a behaviour's limit before the parent kills: the suite's own timeout first
 _plan_key = pytest.StashKey[dict]()
 _limit_key = pytest.StashKey[float]()
 
@@ -93,6 +94,7 @@ class _Run:
     seen: int = 0  # lines of the current stream already read
     part: int = 0  # how many children this run has needed (one more after each kill)
     done: bool = False
+    began: float = field(default_factory=time.monotonic)
 
     def finished_names(self) -> set[str]:
         return {r["test"] for r in self.records}
@@ -103,6 +105,7 @@ def _run_all(session: pytest.Session, runs: list[_Run], jobs: int) -> list[_Run]
     while pending or running:
         while pending and len(running) < max(1, jobs):
             run = pending.pop(0)
+            run.began = time.monotonic()
             _spawn(session, run)
             running.append(run)
         time.sleep(0.002)
@@ -110,7 +113,8 @@ def _run_all(session: pytest.Session, runs: list[_Run], jobs: int) -> list[_Run]
             _poll(session, run)
             if run.done:
                 running.remove(run)
-                Path(run.spec["results"]).write_text(json.dumps(run.records), encoding="utf-8")
+                report = {"records": run.records, "seconds": time.monotonic() - run.began}
+                Path(run.spec["results"]).write_text(json.dumps(report), encoding="utf-8")
     return runs
 
 
