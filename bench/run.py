@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -94,6 +95,39 @@ def bench_generate_time() -> Result:
         10.0 / seconds,
         "≤ 10 s",
         seconds <= 10.0,
+    )
+
+
+def bench_verify_per_mutant() -> Result:
+    """What each mutant adds to `kata verify`, against one cold `import pytest, hypothesis`.
+
+    Side by side in one run: verify of every kata, and verify of a copy of the repository with
+    no mutants (references and skeletons only); the difference over the mutant count is the
+    cost of one more mutant, which used to be at least one interpreter start-up.
+    """
+    mutants = sum(1 for p in (ROOT / "specs").glob("*/mutants/*") if p.suffix in (".diff", ".py"))
+    start_up = best_of(
+        5,
+        lambda: subprocess.run(
+            [sys.executable, "-c", "import pytest, hypothesis"], check=True, capture_output=True
+        ),
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        bare = Path(tmp) / "repo"
+        shutil.copytree(ROOT / "templates", bare / "templates")
+        shutil.copytree(ROOT / "specs", bare / "specs", ignore=shutil.ignore_patterns("mutants"))
+        without = wall([sys.executable, "-m", "katakit.cli", "--root", str(bare), "verify"], 1)
+    full = wall([*KATA, "verify"], rounds=1)
+    per_mutant = max(0.0, full - without) / mutants
+    ratio = per_mutant / start_up
+    return Result(
+        f"kata verify: what one mutant adds ({mutants} mutants; {full:.0f} s in all, "
+        f"{without:.0f} s without them; {full / mutants:.2f} s per mutant in all)",
+        f"{per_mutant:.3f} s",
+        f"{start_up:.3f} s (python -c 'import pytest, hypothesis')",
+        ratio,
+        "< 0.35×",
+        ratio < 0.35,
     )
 
 
@@ -320,13 +354,44 @@ def bench_single_flight() -> Result:
     )
 
 
+def bench_token_bucket() -> Result:
+    """The reference TokenBucket.allow() against its floor: a bare Lock acquire/release."""
+    bucket_cls = reference("rate_limiter").TokenBucket
+    lock = threading.Lock()
+    n = 200_000
+
+    def ours() -> None:
+        allow = bucket_cls(n, 1.0).allow  # real time.monotonic; never runs dry
+        for _ in range(n):
+            allow()
+
+    def floor() -> None:
+        acquire, release = lock.acquire, lock.release
+        for _ in range(n):
+            acquire()
+            release()
+
+    t_ours, t_floor = best_of(5, ours), best_of(5, floor)
+    ratio = t_ours / t_floor
+    return Result(
+        "rate_limiter: TokenBucket.allow() vs bare Lock acquire+release (the floor)",
+        f"{t_ours / n * 1e9:.0f} ns",
+        f"{t_floor / n * 1e9:.0f} ns",
+        ratio,
+        "≤ 10× the floor (report)",
+        ratio <= 10.0,
+    )
+
+
 BENCHMARKS = {
     "check": bench_check_time,
     "generate": bench_generate_time,
+    "verify": bench_verify_per_mutant,
     "lru": bench_lru_throughput,
     "rwlock": bench_rwlock,
     "thread_pool": bench_thread_pool,
     "event_bus": bench_event_bus,
+    "token_bucket": bench_token_bucket,
     "object_pool": bench_object_pool,
     "single_flight": bench_single_flight,
 }

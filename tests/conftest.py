@@ -9,8 +9,14 @@ from pathlib import Path
 import pytest
 
 from katakit.cli import main
+from katakit.mutants import Mutant
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def mutant_source(kata: Path, name: str) -> str:
+    """The module a kata's mutant stands for (its diff applied to the reference)."""
+    return Mutant(kata.name, name, kata / "mutants" / f"{name}.diff").source()
 
 
 def make_repo(root: Path, kata: Path) -> Path:

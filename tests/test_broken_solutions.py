@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import mutant_source
 
 GOOD_COUNTER = """
 import threading
@@ -133,9 +134,7 @@ def test_threads_a_solution_never_stops_do_not_hang_the_run(counter_repo):
 
 
 def test_a_missing_lock_is_caught_by_the_concurrency_behaviour(counter_repo):
-    source = (Path(__file__).parent / "fixtures/counter/mutants/no_lock.py").read_text(
-        encoding="utf-8"
-    )
+    source = mutant_source(Path(__file__).parent / "fixtures" / "counter", "no_lock")
     code, output, _ = check(counter_repo, source)
     assert code == 1
     assert "never_loses_an_increment_under_threads" in output

@@ -6,6 +6,7 @@ import csv
 import time
 from pathlib import Path
 
+from conftest import mutant_source
 from test_broken_solutions import GOOD_COUNTER
 
 FIXTURE = Path(__file__).parent / "fixtures" / "counter"
@@ -16,9 +17,7 @@ def submissions(root: Path) -> Path:
     (folder / "alice" / "counter").mkdir(parents=True)
     (folder / "alice" / "counter" / "solution.py").write_text(GOOD_COUNTER, encoding="utf-8")
     (folder / "bob").mkdir()
-    (folder / "bob" / "counter.py").write_text(
-        (FIXTURE / "mutants" / "no_lock.py").read_text(encoding="utf-8"), encoding="utf-8"
-    )
+    (folder / "bob" / "counter.py").write_text(mutant_source(FIXTURE, "no_lock"), encoding="utf-8")
     (folder / "carol").mkdir()
     (folder / "carol" / "counter.py").write_text(
         GOOD_COUNTER.replace("self._value = start", "while True: pass"), encoding="utf-8"

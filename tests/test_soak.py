@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
+from conftest import mutant_source
 
 
 def test_a_sound_reference_soaks_clean(counter_repo, kata):
@@ -13,7 +13,7 @@ def test_a_sound_reference_soaks_clean(counter_repo, kata):
 
 def test_a_racy_reference_is_reported(counter_repo, kata):
     kata_dir = counter_repo / "specs" / "counter"
-    shutil.copy(kata_dir / "mutants" / "no_lock.py", kata_dir / "reference.py")
+    (kata_dir / "reference.py").write_text(mutant_source(kata_dir, "no_lock"), encoding="utf-8")
     code, out, err = kata(counter_repo, "soak", "--runs", "3")
     assert code == 1
     assert "3 failure(s) in 3 behaviour runs" in out

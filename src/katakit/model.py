@@ -18,6 +18,10 @@ SECTIONS = {
     "testing": "10. Testing strategies",
 }
 
+# The source guide writes sections 1-5; for the others, `guide_errors` lists what naive
+# implementations get wrong, since there is no guide code to quote.
+GUIDE_SECTIONS = ("design_patterns", "caching", "database", "concurrency", "event_driven")
+
 DEFAULT_TIMEOUTS = {"scenario": 10.0, "property": 60.0, "concurrency": 30.0, "complexity": 60.0}
 NO_DEFAULT = object()
 
@@ -191,3 +195,8 @@ class Kata:
     @property
     def section_title(self) -> str:
         return SECTIONS[self.section]
+
+    @property
+    def from_the_guide(self) -> bool:
+        """Whether the source guide covers this kata (and its `guide_errors` are the guide's)."""
+        return self.section in GUIDE_SECTIONS

@@ -110,6 +110,13 @@ def _explain(item: pytest.Item, excinfo: pytest.ExceptionInfo[BaseException]) ->
     return "\n".join(part for part in (head, why, body) if part)
 
 
+def _hung(call: pytest.CallInfo[Any]) -> bool:
+    """Whether the failure is a time limit (ours or pytest-timeout's), not a wrong result."""
+    exc = call.excinfo.value if call.excinfo is not None else None
+    timeout = isinstance(exc, pytest.fail.Exception) and str(exc).startswith("Timeout")
+    return isinstance(exc, Hung) or timeout
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]):  # noqa: ANN201
     outcome = yield
@@ -133,6 +140,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]):  #
                 "test": item.name,
                 "name": item.name.removeprefix("test_"),
                 "status": "pass" if report.passed else "fail",
+                "hung": _hung(call),
                 "message": "" if report.passed else str(report.longrepr).strip(),
             }
         )

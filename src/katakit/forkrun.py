@@ -1,0 +1,259 @@
+"""Run one collected suite against many implementations: a fork per implementation.
+
+`kata verify` starts one pytest process per kata with `-p katakit.forkrun --kata-fork-plan
+FILE`. That process pays for the interpreter, pytest, Hypothesis, the plugin and the suite's
+collection once; then, instead of running the tests itself, it forks one child per
+implementation in the plan. Each child is a fresh copy of the collected session: it points
+the `solution` fixture at its implementation, runs the tests, streams one JSON line per
+finished behaviour and exits, so nothing one implementation does reaches another.
+
+The plan is JSON: {"jobs": N, "reference": RUN | null, "limit_factor": F, "limit_slack": S,
+"runs": [RUN, ...]} where RUN is {"impl", "results", "log", "maxfail", "no_shrink"}. The
+reference runs first, alone, and its durations size every later run's limits: per behaviour,
+F times what the reference needed plus S seconds, never more than the spec's own limit; later
+runs also take the behaviours quickest first, so one that stops at its first failure stops
+early. A
+correct behaviour needs no more than the reference did, so only a hang meets the shorter
+limit, and a deadlocking mutant costs seconds instead of the learner's generous limit.
+
+The parent, not an alarm inside the child, enforces those limits: it sees each behaviour
+start, kills a child whose behaviour overruns, records that behaviour as hung, and forks a
+new child for the behaviours still to run. `results` ends up as JSON: {"records": [...],
+"seconds": wall time of the run}.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from . import pytest_plugin, testing
+
+GRACE = 0.25  # beyond a behaviour's limit before the parent kills: the suite's own timeout first
+_plan_key = pytest.StashKey[dict]()
+_limit_key = pytest.StashKey[float]()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.getgroup("kata").addoption(
+        "--kata-fork-plan", metavar="FILE", help="run the suite once per implementation in FILE"
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    plan = config.getoption("--kata-fork-plan")
+    if plan:
+        config.stash[_plan_key] = json.loads(Path(plan).read_text(encoding="utf-8"))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtestloop(session: pytest.Session) -> bool | None:
+    plan = session.config.stash.get(_plan_key, None)
+    if plan is None or session.testsfailed or session.config.option.collectonly:
+        return None
+    spec_limits = {item.name: _spec_limit(item) for item in session.items}
+    reference = plan.get("reference")
+    limits = spec_limits
+    if reference:
+        taken = _run_all(session, [_Run(reference, spec_limits)], 1)[0].durations
+        # Quickest first: a run that only has to fail once usually fails in milliseconds.
+        order = {name: rank for rank, name in enumerate(sorted(taken, key=taken.get))}
+        session.items.sort(key=lambda item: order.get(item.name, len(order)))
+        limits = {
+            name: min(limit, taken[name] * plan["limit_factor"] + plan["limit_slack"])
+            if name in taken
+            else limit
+            for name, limit in spec_limits.items()
+        }
+    _run_all(session, [_Run(run, limits) for run in plan["runs"]], int(plan.get("jobs", 1)))
+    return True
+
+
+def _spec_limit(item: pytest.Item) -> float:
+    marker = item.get_closest_marker("timeout")
+    return float(marker.args[0]) if marker else 60.0
+
+
+@dataclass
+class _Run:
+    spec: dict
+    limits: dict[str, float]
+    records: list[dict] = field(default_factory=list)
+    durations: dict[str, float] = field(default_factory=dict)
+    pid: int = 0
+    stream: Path | None = None
+    started: tuple[str, float] | None = None  # the behaviour running now, and since when
+    seen: int = 0  # lines of the current stream already read
+    part: int = 0  # how many children this run has needed (one more after each kill)
+    done: bool = False
+    began: float = field(default_factory=time.monotonic)
+
+    def finished_names(self) -> set[str]:
+        return {r["test"] for r in self.records}
+
+
+def _run_all(session: pytest.Session, runs: list[_Run], jobs: int) -> list[_Run]:
+    pending, running = list(runs), []
+    while pending or running:
+        while pending and len(running) < max(1, jobs):
+            run = pending.pop(0)
+            run.began = time.monotonic()
+            _spawn(session, run)
+            running.append(run)
+        time.sleep(0.002)
+        for run in list(running):
+            _poll(session, run)
+            if run.done:
+                running.remove(run)
+                report = {"records": run.records, "seconds": time.monotonic() - run.began}
+                Path(run.spec["results"]).write_text(json.dumps(report), encoding="utf-8")
+    return runs
+
+
+def _spawn(session: pytest.Session, run: _Run) -> None:
+    run.part += 1
+    run.stream = Path(f"{run.spec['results']}.part{run.part}")
+    run.started, run.seen = None, 0
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:
+        _child(session, run, run.finished_names())  # never returns
+    run.pid = pid
+
+
+def _poll(session: pytest.Session, run: _Run) -> None:
+    """Read what the child streamed; kill it when its behaviour overruns; notice its end."""
+    _read_stream(run)
+    ended, _ = os.waitpid(run.pid, os.WNOHANG)
+    if ended:
+        _read_stream(run)
+        run.done = True
+        return
+    if run.started is None:
+        return
+    name, since = run.started
+    if time.monotonic() - since <= run.limits.get(name, 60.0) + GRACE:
+        return
+    os.kill(run.pid, signal.SIGKILL)
+    os.waitpid(run.pid, 0)
+    _read_stream(run)
+    run.records.append(
+        {
+            "test": name,
+            "name": name.removeprefix("test_"),
+            "status": "fail",
+            "hung": True,
+            "message": f"did not finish within {run.limits.get(name, 60.0):g} s (stopped by kata verify)",
+        }
+    )
+    remaining = [i for i in session.items if i.name not in run.finished_names()]
+    if remaining and not (run.spec["maxfail"] and _failures(run) >= run.spec["maxfail"]):
+        _spawn(session, run)
+    else:
+        run.done = True
+
+
+def _failures(run: _Run) -> int:
+    return sum(1 for r in run.records if r["status"] != "pass")
+
+
+def _read_stream(run: _Run) -> None:
+    if run.stream is None or not run.stream.exists():
+        return
+    lines = run.stream.read_text(encoding="utf-8").splitlines()
+    for line in lines[run.seen :]:
+        if not line.endswith("}") and not line.endswith("]"):
+            break  # a half-written line: read it next time
+        event = json.loads(line)
+        if event[0] == "start":
+            run.started = (event[1], time.monotonic())
+        elif event[0] == "record":
+            run.records.append(event[1])
+            run.durations[event[1]["test"]] = event[2]
+            run.started = None
+        run.seen += 1
+
+
+def _child(session: pytest.Session, run: _Run, skip: set[str]) -> None:
+    code = 3
+    try:
+        log = os.open(run.spec["log"], os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        os.dup2(log, 1)
+        os.dup2(log, 2)
+        config = session.config
+        config.option.impl = run.spec["impl"]
+        config.option.kata_results = None
+        config.option.maxfail = max(0, run.spec["maxfail"] - _failures(run))
+        config.stash[_stream_key] = open(run.stream, "a", encoding="utf-8", buffering=1)  # noqa: SIM115
+        if run.spec.get("no_shrink"):
+            os.environ["KATA_NO_SHRINK"] = "1"
+        session.items = [item for item in session.items if item.name not in skip]
+        for item in session.items:
+            item.stash[_limit_key] = run.limits.get(item.name, 60.0)
+        from _pytest.main import pytest_runtestloop as standard_loop
+
+        try:
+            standard_loop(session)
+        except session.Failed:  # --maxfail reached: the run only had to fail once
+            pass
+        code = 1 if session.testsfailed else 0
+    except BaseException:  # the log is all anyone will see of it
+        os.write(2, traceback.format_exc().encode("utf-8", "replace"))
+    finally:
+        os._exit(code)
+
+
+_stream_key = pytest.StashKey[object]()
+_current: dict[str, pytest.Config] = {}  # the session's config, for hooks that get only a nodeid
+_started: dict[str, float] = {}
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    _current["config"] = session.config
+
+
+def _stream():  # noqa: ANN202
+    config = _current.get("config")
+    return config.stash.get(_stream_key, None) if config is not None else None
+
+
+def pytest_runtest_logstart(nodeid: str, location: tuple) -> None:  # noqa: ARG001
+    stream = _stream()
+    if stream is not None:
+        stream.write(json.dumps(["start", nodeid.rsplit("::", 1)[-1]]) + "\n")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item: pytest.Item):  # noqa: ANN201
+    """The suite's own thread timeout follows the shortened limit too."""
+    testing.time_limit_cap = item.stash.get(_limit_key, None)
+    try:
+        yield
+    finally:
+        testing.time_limit_cap = None
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_logfinish(nodeid: str, location: tuple) -> None:  # noqa: ARG001
+    stream = _stream()
+    if stream is None:
+        return
+    name = nodeid.rsplit("::", 1)[-1]
+    records = [r for r in _current["config"].stash[pytest_plugin._results_key] if r["test"] == name]
+    duration = time.monotonic() - _started.pop(name, time.monotonic())
+    for record in records[:1]:
+        stream.write(json.dumps(["record", record, duration]) + "\n")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    _started[item.name] = time.monotonic()
