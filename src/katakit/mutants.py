@@ -26,6 +26,7 @@ from whatthepatch.exceptions import HunkApplyException, ParseException
 
 from .errors import KataError
 
+CONTEXT = 2  # lines of context around each change: enough to read the bug, short enough to review
 BASE_HEADER = re.compile(r"--- a/(?P<base>[a-z][a-z0-9_]*)\.py\Z")
 
 
@@ -159,13 +160,16 @@ def _hunk_line(diff: str, hunk: int | None, first: int) -> int:
     return first
 
 
-def make_diff(reference: str, mutated: str, description: str, base: str = "reference") -> str:
-    """The .diff text for a mutant: its description, then a 3-line-context unified diff."""
+def make_diff(
+    reference: str, mutated: str, description: str, base: str = "reference", context: int = CONTEXT
+) -> str:
+    """The .diff text for a mutant: its description, then a unified diff with `context` lines."""
     body = difflib.unified_diff(
         reference.splitlines(keepends=True),
         mutated.splitlines(keepends=True),
         fromfile=f"a/{base}.py",
         tofile=f"b/{base}.py",
+        n=context,
     )
     text = "".join(line if line.endswith("\n") else line + "\n" for line in body)
     return f"{description.strip()}\n\n{text}"
