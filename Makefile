@@ -35,12 +35,12 @@ lint: $(STAMP) ## ruff on the tool, the specs' Python and generated/; spec valid
 	$(BIN)/ruff format --check src tests bench generated
 	$(KATA_BIN) lint
 
-test: $(STAMP) ## what CI runs: ruff, kata lint, generate --check, the tool's tests, verify --strict
+test: $(STAMP) ## what CI runs: ruff, kata lint, generate --check, the tool's tests, verify --strict (kill matrix in bench/results/)
 	$(BIN)/ruff check .
 	$(KATA_BIN) lint
 	$(KATA_BIN) generate --check
 	$(BIN)/pytest -n 2 tests
-	$(KATA_BIN) verify --strict
+	$(KATA_BIN) verify --strict --json bench/results/kill-matrix.json
 
 watch: $(STAMP) ## re-run a kata's suite on every save: make watch KATA=<slug>
 	@test -n "$(KATA_SLUG)" || { echo "usage: make watch KATA=<slug>"; exit 2; }

@@ -82,6 +82,7 @@ def verify(args: argparse.Namespace, project: Project) -> int:
     out.print(table)
     if args.json:
         report = {"strict": args.strict, "katas": {v.kata.slug: v.matrix() for v in verdicts}}
+        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
         err.print(f"kill matrix written to {escape(args.json)}")
     for problem in problems:
