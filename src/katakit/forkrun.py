@@ -193,7 +193,7 @@ def _child(session: pytest.Session, run: _Run, skip: set[str]) -> None:
         config.option.impl = run.spec["impl"]
         config.option.kata_results = None
         config.option.maxfail = max(0, run.spec["maxfail"] - _failures(run))
-        config.stash[_stream_key] = open(run.stream, "a", encoding="utf-8", buffering=1)  # noqa: SIM115
+        _channel["stream"] = open(run.stream, "a", encoding="utf-8", buffering=1)  # noqa: SIM115
         if run.spec.get("no_shrink"):
             os.environ["KATA_NO_SHRINK"] = "1"
         session.items = [item for item in session.items if item.name not in skip]
@@ -212,24 +212,23 @@ def _child(session: pytest.Session, run: _Run, skip: set[str]) -> None:
         os._exit(code)
 
 
-_stream_key = pytest.StashKey[object]()
-_current: dict[str, pytest.Config] = {}  # the session's config, for hooks that get only a nodeid
-_started: dict[str, float] = {}
+# The child's line stream to the parent; None in the parent and outside `kata verify`.
+_channel: dict[str, object] = {"stream": None}
 
 
-def pytest_sessionstart(session: pytest.Session) -> None:
-    _current["config"] = session.config
-
-
-def _stream():  # noqa: ANN202
-    config = _current.get("config")
-    return config.stash.get(_stream_key, None) if config is not None else None
-
-
-def pytest_runtest_logstart(nodeid: str, location: tuple) -> None:  # noqa: ARG001
-    stream = _stream()
-    if stream is not None:
-        stream.write(json.dumps(["start", nodeid.rsplit("::", 1)[-1]]) + "\n")
+@pytest.hookimpl(hookwrapper=True, trylast=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):  # noqa: ANN201, ARG001
+    """Tell the parent when a behaviour starts, and send its record when it ends."""
+    stream = _channel["stream"]
+    if stream is None:
+        yield
+        return
+    stream.write(json.dumps(["start", item.name]) + "\n")
+    began = time.monotonic()
+    yield
+    records = [r for r in item.config.stash[pytest_plugin._results_key] if r["test"] == item.name]
+    for record in records[:1]:
+        stream.write(json.dumps(["record", record, time.monotonic() - began]) + "\n")
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -240,20 +239,3 @@ def pytest_runtest_call(item: pytest.Item):  # noqa: ANN201
         yield
     finally:
         testing.time_limit_cap = None
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_runtest_logfinish(nodeid: str, location: tuple) -> None:  # noqa: ARG001
-    stream = _stream()
-    if stream is None:
-        return
-    name = nodeid.rsplit("::", 1)[-1]
-    records = [r for r in _current["config"].stash[pytest_plugin._results_key] if r["test"] == name]
-    duration = time.monotonic() - _started.pop(name, time.monotonic())
-    for record in records[:1]:
-        stream.write(json.dumps(["record", record, duration]) + "\n")
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_runtest_setup(item: pytest.Item) -> None:
-    _started[item.name] = time.monotonic()

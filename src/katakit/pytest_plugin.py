@@ -95,7 +95,7 @@ def _explain(item: pytest.Item, excinfo: pytest.ExceptionInfo[BaseException]) ->
         if isinstance(exc, Hung):
             item.config.stash[_hung_key] = True
         body = str(exc)
-    elif isinstance(exc, pytest.fail.Exception) and str(exc).startswith("Timeout"):
+    elif _is_timeout(exc):
         marker = item.get_closest_marker("timeout")
         limit = marker.args[0] if marker else "the time limit"
         item.config.stash[_hung_key] = True
@@ -110,11 +110,15 @@ def _explain(item: pytest.Item, excinfo: pytest.ExceptionInfo[BaseException]) ->
     return "\n".join(part for part in (head, why, body) if part)
 
 
+def _is_timeout(exc: BaseException | None) -> bool:
+    """pytest-timeout's interruption, which arrives as a plain `pytest.fail`."""
+    return isinstance(exc, pytest.fail.Exception) and str(exc).startswith("Timeout")
+
+
 def _hung(call: pytest.CallInfo[Any]) -> bool:
     """Whether the failure is a time limit (ours or pytest-timeout's), not a wrong result."""
     exc = call.excinfo.value if call.excinfo is not None else None
-    timeout = isinstance(exc, pytest.fail.Exception) and str(exc).startswith("Timeout")
-    return isinstance(exc, Hung) or timeout
+    return isinstance(exc, Hung) or _is_timeout(exc)
 
 
 @pytest.hookimpl(hookwrapper=True)
