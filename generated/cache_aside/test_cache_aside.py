@@ -89,7 +89,12 @@ class ServiceHarness:
         }
 
 
-pytestmark = pytest.mark.kata("cache_aside")
+pytestmark = pytest.mark.kata(
+    "cache_aside",
+    classes=["TTLCache", "DatabaseService", "UserService"],
+    exceptions=[],
+    functions=[],
+)
 
 
 @pytest.mark.behaviour("3796a0d5-5f0c-4736-bae9-d5ef9ee70365", "scenario")
@@ -667,6 +672,7 @@ def test_user_service_behaves_like_a_model_on_a_fake_clock(solution):
                 "subject.counters() == model.counters()",
                 lambda subject, model: subject.counters() == model.counters(),
                 sides=lambda subject, model: (subject.counters(), model.counters()),
+                equality=True,
             )
 
     run_model_machine(Machine, examples=80, steps=30)

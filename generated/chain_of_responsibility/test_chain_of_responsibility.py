@@ -102,7 +102,12 @@ FIELD_VALUES = [
     "carl",
 ]
 
-pytestmark = pytest.mark.kata("chain_of_responsibility")
+pytestmark = pytest.mark.kata(
+    "chain_of_responsibility",
+    classes=["AuthenticationHandler", "APIKeyHandler", "TokenHandler", "BasicAuthHandler"],
+    exceptions=[],
+    functions=[],
+)
 
 
 @pytest.mark.behaviour("996c9c2b-ca10-458a-b0b7-4ae83e2ce577", "scenario")

@@ -55,7 +55,23 @@ def ids(views):
     return [view.user_id for view in views]
 
 
-pytestmark = pytest.mark.kata("cqrs")
+pytestmark = pytest.mark.kata(
+    "cqrs",
+    classes=[
+        "CreateUserCommand",
+        "UpdateUserCommand",
+        "GetUserQuery",
+        "GetUsersByEmailQuery",
+        "DomainEvent",
+        "UserCreatedEvent",
+        "UserUpdatedEvent",
+        "User",
+        "UserReadModel",
+        "CQRSBus",
+    ],
+    exceptions=["HandlerNotFoundError"],
+    functions=["bootstrap"],
+)
 
 
 @pytest.mark.behaviour("e53fd61c-164c-42f5-a01e-a8dcfed77994", "scenario")

@@ -90,7 +90,12 @@ class DaoHarness:
         return ids == sorted(ids)
 
 
-pytestmark = pytest.mark.kata("dao")
+pytestmark = pytest.mark.kata(
+    "dao",
+    classes=["User", "UserDAO", "SQLiteUserDAO"],
+    exceptions=["DuplicateEmailError"],
+    functions=[],
+)
 
 
 @pytest.mark.behaviour("836251ff-9ccc-4a60-ac1a-b9078f1f15df", "scenario")
@@ -559,6 +564,7 @@ def test_behaves_like_a_dictionary_of_users_keyed_by_email(solution):
                 "subject.rows() == sorted(model.rows.values())",
                 lambda subject, model: subject.rows() == sorted(model.rows.values()),
                 sides=lambda subject, model: (subject.rows(), sorted(model.rows.values())),
+                equality=True,
             )
 
         @invariant()

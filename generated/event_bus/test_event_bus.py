@@ -191,7 +191,12 @@ def collecting_logs():
         root.setLevel(level)
 
 
-pytestmark = pytest.mark.kata("event_bus")
+pytestmark = pytest.mark.kata(
+    "event_bus",
+    classes=["Event", "EventHandler", "EventBus", "AsyncEventBus"],
+    exceptions=[],
+    functions=[],
+)
 
 
 @pytest.mark.behaviour("71f8efc1-8d3b-4c04-85fc-47d68ae72b56", "scenario")

@@ -160,7 +160,12 @@ class StoreHarness:
         self.clock.now += seconds
 
 
-pytestmark = pytest.mark.kata("idempotency")
+pytestmark = pytest.mark.kata(
+    "idempotency",
+    classes=["IdempotencyStore"],
+    exceptions=["IdempotencyConflictError"],
+    functions=[],
+)
 
 
 @pytest.mark.behaviour("438cb206-2d04-458d-bb37-3afb99a48316", "scenario")
@@ -460,6 +465,7 @@ def test_a_store_behaves_like_a_model_on_a_fake_clock(solution):
                 "subject.runs == model.runs",
                 lambda subject, model: subject.runs == model.runs,
                 sides=lambda subject, model: (subject.runs, model.runs),
+                equality=True,
             )
 
     run_model_machine(Machine, examples=100, steps=30)

@@ -23,7 +23,12 @@ from katakit.testing import (
     step,
 )
 
-pytestmark = pytest.mark.kata("lru_cache")
+pytestmark = pytest.mark.kata(
+    "lru_cache",
+    classes=["LRUCache"],
+    exceptions=[],
+    functions=[],
+)
 
 
 @pytest.mark.behaviour("c0cb3936-374f-4bf9-9d10-b255e7f0323b", "scenario")
@@ -300,6 +305,7 @@ def test_behaves_like_a_reference_model(solution):
                 "len(subject) == len(model)",
                 lambda subject, model: len(subject) == len(model),
                 sides=lambda subject, model: (len(subject), len(model)),
+                equality=True,
             )
 
         @invariant()

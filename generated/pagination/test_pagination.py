@@ -134,7 +134,12 @@ class WalkHarness:
         return items, page.next_cursor is not None
 
 
-pytestmark = pytest.mark.kata("pagination")
+pytestmark = pytest.mark.kata(
+    "pagination",
+    classes=["Page", "ItemStore", "CursorPaginator"],
+    exceptions=["InvalidCursorError"],
+    functions=[],
+)
 
 
 @pytest.mark.behaviour("6d9a2c61-d3d2-470b-9a35-571a31090e7b", "scenario")

@@ -81,7 +81,12 @@ class Rebuilder:
         }
 
 
-pytestmark = pytest.mark.kata("rbac")
+pytestmark = pytest.mark.kata(
+    "rbac",
+    classes=["RBAC"],
+    exceptions=[],
+    functions=[],
+)
 
 
 @pytest.mark.behaviour("2dff4ed4-88fe-466c-8133-468672882470", "scenario")
@@ -605,6 +610,7 @@ def test_rbac_behaves_like_a_model_of_the_role_graph(solution):
                 "subject.everything() == model.everything()",
                 lambda subject, model: subject.everything() == model.everything(),
                 sides=lambda subject, model: (subject.everything(), model.everything()),
+                equality=True,
             )
 
     run_model_machine(Machine, examples=80, steps=30)

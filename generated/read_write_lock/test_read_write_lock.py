@@ -156,7 +156,12 @@ class Room:
             self.overlaps.append(what)
 
 
-pytestmark = pytest.mark.kata("read_write_lock")
+pytestmark = pytest.mark.kata(
+    "read_write_lock",
+    classes=["ReadWriteLock", "ThreadSafeCache"],
+    exceptions=[],
+    functions=[],
+)
 
 
 @pytest.mark.behaviour("776b9f90-5799-405d-b659-345bd50947d7", "concurrency")
@@ -636,6 +641,7 @@ def test_cache_behaves_like_a_dict(solution):
                 "subject.size() == model.size()",
                 lambda subject, model: subject.size() == model.size(),
                 sides=lambda subject, model: (subject.size(), model.size()),
+                equality=True,
             )
 
     run_model_machine(Machine, examples=50, steps=20)

@@ -121,7 +121,22 @@ class RepositoryHarness:
         return sorted(user.name for user in self.repo.find_all())
 
 
-pytestmark = pytest.mark.kata("repository_uow")
+pytestmark = pytest.mark.kata(
+    "repository_uow",
+    classes=[
+        "Entity",
+        "User",
+        "Order",
+        "Repository",
+        "InMemoryRepository",
+        "UserRepository",
+        "OrderRepository",
+        "UnitOfWork",
+        "UserService",
+    ],
+    exceptions=["UnitOfWorkError"],
+    functions=[],
+)
 
 
 @pytest.mark.behaviour("69ab48da-fe50-41cf-a599-81c5486cca5e", "scenario")
@@ -805,6 +820,7 @@ def test_repository_behaves_like_a_list_of_named_users(solution):
                 "subject.visible() == model.visible()",
                 lambda subject, model: subject.visible() == model.visible(),
                 sides=lambda subject, model: (subject.visible(), model.visible()),
+                equality=True,
             )
 
         @invariant()
@@ -813,6 +829,7 @@ def test_repository_behaves_like_a_list_of_named_users(solution):
                 "subject.listed() == model.listed()",
                 lambda subject, model: subject.listed() == model.listed(),
                 sides=lambda subject, model: (subject.listed(), model.listed()),
+                equality=True,
             )
 
         @invariant()
@@ -826,6 +843,7 @@ def test_repository_behaves_like_a_list_of_named_users(solution):
                     len({user.id for user in subject.users}),
                     len(subject.users),
                 ),
+                equality=True,
             )
 
     run_model_machine(Machine, examples=60, steps=20)

@@ -255,7 +255,12 @@ class FlightHarness:
             gate.set()
 
 
-pytestmark = pytest.mark.kata("request_coalescing")
+pytestmark = pytest.mark.kata(
+    "request_coalescing",
+    classes=["SingleFlight"],
+    exceptions=[],
+    functions=[],
+)
 
 
 @pytest.mark.behaviour("ff1a9ab2-1518-41aa-8545-b0330e979dd5", "scenario")
@@ -483,6 +488,7 @@ def test_flights_start_join_and_finish_like_a_model(solution):
                 "subject.runs == model.runs",
                 lambda subject, model: subject.runs == model.runs,
                 sides=lambda subject, model: (subject.runs, model.runs),
+                equality=True,
             )
 
     run_model_machine(Machine, examples=40, steps=20)

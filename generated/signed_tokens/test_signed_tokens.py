@@ -158,7 +158,12 @@ class SignerHarness:
         return refusals(self.signer, [token[:at] + replacement + token[at + 1 :]])[0]
 
 
-pytestmark = pytest.mark.kata("signed_tokens")
+pytestmark = pytest.mark.kata(
+    "signed_tokens",
+    classes=["TokenSigner"],
+    exceptions=["InvalidTokenError", "ExpiredTokenError"],
+    functions=[],
+)
 
 
 @pytest.mark.behaviour("85363977-1b9b-40e0-91b8-9f3d755e303c", "scenario")

@@ -65,7 +65,19 @@ class Driver:
         return self.machine.restock(count)
 
 
-pytestmark = pytest.mark.kata("state")
+pytestmark = pytest.mark.kata(
+    "state",
+    classes=[
+        "VendingMachineState",
+        "IdleState",
+        "CoinInsertedState",
+        "ProductSelectedState",
+        "SoldOutState",
+        "VendingMachine",
+    ],
+    exceptions=[],
+    functions=[],
+)
 
 
 @pytest.mark.behaviour("a46f32cc-93ce-4b25-878e-ebc7629ed1c6", "scenario")
@@ -541,6 +553,7 @@ def test_any_sequence_of_actions_follows_the_transition_table(solution):
                 "subject.machine.state == model.state",
                 lambda subject, model: subject.machine.state == model.state,
                 sides=lambda subject, model: (subject.machine.state, model.state),
+                equality=True,
             )
 
         @invariant()
@@ -549,6 +562,7 @@ def test_any_sequence_of_actions_follows_the_transition_table(solution):
                 "subject.machine.stock == model.stock",
                 lambda subject, model: subject.machine.stock == model.stock,
                 sides=lambda subject, model: (subject.machine.stock, model.stock),
+                equality=True,
             )
 
         @invariant()
@@ -560,6 +574,7 @@ def test_any_sequence_of_actions_follows_the_transition_table(solution):
                     subject.machine.current_state.name,
                     subject.machine.state,
                 ),
+                equality=True,
             )
 
     run_model_machine(Machine, examples=80, steps=30)

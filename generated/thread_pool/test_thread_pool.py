@@ -76,7 +76,12 @@ def still_alive_after(thread, seconds):
     return thread.is_alive()
 
 
-pytestmark = pytest.mark.kata("thread_pool")
+pytestmark = pytest.mark.kata(
+    "thread_pool",
+    classes=["Task", "ThreadPool"],
+    exceptions=[],
+    functions=[],
+)
 
 
 @pytest.mark.behaviour("38c4a566-2c5c-4cfc-bd41-6290c0cdcff2", "scenario")

@@ -35,7 +35,7 @@ from pathlib import Path
 
 import pytest
 
-from . import pytest_plugin, testing
+from . import integrity, pytest_plugin, testing
 
 GRACE = 0.25  # beyond a behaviour's limit before the parent kills: the suite's own timeout first
 _plan_key = pytest.StashKey[dict]()
@@ -59,6 +59,8 @@ def pytest_runtestloop(session: pytest.Session) -> bool | None:
     plan = session.config.stash.get(_plan_key, None)
     if plan is None or session.testsfailed or session.config.option.collectonly:
         return None
+    _undumpable()
+    integrity.snapshot(session)
     spec_limits = {item.name: _spec_limit(item) for item in session.items}
     reference = plan.get("reference")
     limits = spec_limits
@@ -110,12 +112,55 @@ def _run_all(session: pytest.Session, runs: list[_Run], jobs: int) -> list[_Run]
             running.append(run)
         time.sleep(0.002)
         for run in list(running):
+            before = len(run.records)
             _poll(session, run)
             if run.done:
                 running.remove(run)
-                report = {"records": run.records, "seconds": time.monotonic() - run.began}
-                Path(run.spec["results"]).write_text(json.dumps(report), encoding="utf-8")
+                if not running:
+                    _sweep()  # only between children: a sweep would kill a running one
+                _save(run, complete=True)
+            elif len(run.records) != before:
+                _save(run, complete=False)
     return runs
+
+
+def _save(run: _Run, complete: bool) -> None:
+    """Replace the results file whole, so a reader never sees half of it, and a run that is
+    stopped from outside still leaves every behaviour that had finished."""
+    report = {"records": run.records, "seconds": time.monotonic() - run.began, "complete": complete}
+    target = Path(run.spec["results"])
+    partial = target.with_name(target.name + ".tmp")
+    partial.write_text(json.dumps(report), encoding="utf-8")
+    partial.replace(target)
+
+
+def _in_sandbox() -> bool:
+    """Inside the sandbox's own PID namespace, where signalling everyone means only the run."""
+    if os.environ.get("KATA_SANDBOXED") != "1":
+        return False
+    try:
+        return Path("/proc/1/comm").read_text().strip() == "bwrap"
+    except OSError:
+        return False
+
+
+def _sweep() -> None:
+    """Kill whatever a run's child left behind (detached processes) before trusting files."""
+    if _in_sandbox():
+        try:
+            os.kill(-1, signal.SIGKILL)  # every process of ours in the namespace but us
+        except ProcessLookupError:
+            pass
+
+
+def _undumpable() -> None:
+    """Children may not ptrace this process or read its memory (Linux only)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE = 4
+    except (OSError, AttributeError):
+        pass
 
 
 def _spawn(session: pytest.Session, run: _Run) -> None:
@@ -133,10 +178,20 @@ def _spawn(session: pytest.Session, run: _Run) -> None:
 def _poll(session: pytest.Session, run: _Run) -> None:
     """Read what the child streamed; kill it when its behaviour overruns; notice its end."""
     _read_stream(run)
-    ended, _ = os.waitpid(run.pid, os.WNOHANG)
+    ended, status = os.waitpid(run.pid, os.WNOHANG)
     if ended:
         _read_stream(run)
-        run.done = True
+        if run.started is not None:  # it died inside a behaviour: that behaviour failed
+            name, _ = run.started
+            code = os.waitstatus_to_exitcode(status)
+            how = f"signal {-code}" if code < 0 else f"exit status {code}"
+            _fail(
+                run,
+                name,
+                f"the process running the solution ended during this behaviour ({how})",
+                hung=False,
+            )
+        _respawn(session, run)
         return
     if run.started is None:
         return
@@ -146,17 +201,39 @@ def _poll(session: pytest.Session, run: _Run) -> None:
     os.kill(run.pid, signal.SIGKILL)
     os.waitpid(run.pid, 0)
     _read_stream(run)
+    if run.finished_names() >= {name}:
+        _respawn(session, run)  # it finished just in time
+        return
+    limit = run.limits.get(name, 60.0)
+    _fail(
+        run,
+        name,
+        f"did not finish within {limit:g} s: the solution hangs (a deadlock, a lost wake-up, an endless loop, or a blocking call without a timeout); stopped by the runner",
+        hung=True,
+    )
+    _respawn(session, run)
+
+
+def _fail(run: _Run, name: str, message: str, hung: bool) -> None:
     run.records.append(
         {
             "test": name,
             "name": name.removeprefix("test_"),
             "status": "fail",
-            "hung": True,
-            "message": f"did not finish within {run.limits.get(name, 60.0):g} s (stopped by kata verify)",
+            "hung": hung,
+            "message": message,
         }
     )
+
+
+def _respawn(session: pytest.Session, run: _Run) -> None:
+    """A fresh child for the behaviours still to run, unless it only had to fail once."""
     remaining = [i for i in session.items if i.name not in run.finished_names()]
-    if remaining and not (run.spec["maxfail"] and _failures(run) >= run.spec["maxfail"]):
+    if (
+        remaining
+        and run.part <= len(session.items)
+        and not (run.spec["maxfail"] and _failures(run) >= run.spec["maxfail"])
+    ):
         _spawn(session, run)
     else:
         run.done = True
@@ -173,8 +250,14 @@ def _read_stream(run: _Run) -> None:
     for line in lines[run.seen :]:
         if not line.endswith("}") and not line.endswith("]"):
             break  # a half-written line: read it next time
-        event = json.loads(line)
-        if event[0] == "start":
+        try:
+            event = json.loads(line)
+            kind = event[0]
+        except (ValueError, TypeError, KeyError, IndexError):
+            event, kind = None, "malformed"
+        if kind == "malformed":
+            run.records.append({"test": "?", "status": "malformed", "message": line[:200]})
+        elif kind == "start":
             run.started = (event[1], time.monotonic())
         elif event[0] == "record":
             run.records.append(event[1])
@@ -228,6 +311,9 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):  #
     yield
     records = [r for r in item.config.stash[pytest_plugin._results_key] if r["test"] == item.name]
     for record in records[:1]:
+        changed = integrity.changed(item)
+        if changed:
+            record = {**record, "tampered": f"the harness was modified: {', '.join(changed)}"}
         stream.write(json.dumps(["record", record, time.monotonic() - began]) + "\n")
 
 

@@ -1,9 +1,14 @@
-"""Grade a class: find submissions, run each in its own process, write Markdown, HTML and CSV."""
+"""Grade a class: find submissions, run each sandboxed on its own, write safe reports.
+
+Each submission runs with the submissions folder and the reports folder hidden, so it sees
+no other student's code and can change nothing anyone else is graded by. Everything a
+submission controls (its folder name, its output, its exception messages) is escaped for
+where it is shown: Markdown, HTML, the terminal, and CSV cells that could start a formula.
+"""
 
 from __future__ import annotations
 
 import csv
-import html
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -12,6 +17,9 @@ from pathlib import Path
 from .model import Kata
 from .project import Project
 from .runner import SuiteResult, run_suite, suite_budget
+from .safe import csv_cell, html_text, markdown
+
+COLUMNS = ["student", "submission", "kata", "behaviour_id", "behaviour", "status", "message"]
 
 
 @dataclass(frozen=True)
@@ -19,6 +27,7 @@ class Submission:
     student: str
     kata: Kata
     path: Path
+    shown: str  # the path as the report names it: <student>/<slug>.py or .../solution.py
 
 
 @dataclass
@@ -30,41 +39,55 @@ class Graded:
     def score(self) -> tuple[int, int]:
         return len(self.result.passed), len(self.submission.kata.behaviours)
 
+    @property
+    def status(self) -> str:
+        """One word for the row: what kind of run this was, beyond its score."""
+        result = self.result
+        if result.status == "tampered":
+            return "tampering detected"
+        if result.status == "error":
+            return "error"
+        messages = [r["message"] for r in result.records]
+        if any("has a syntax error" in m for m in messages):
+            return "syntax error"
+        if result.status == "timed out":
+            return "timed out"
+        if any("ended during this behaviour" in m for m in messages):
+            return "crash"
+        if any(r["hung"] for r in result.records):
+            return "hang"
+        return "graded"
+
     def rows(self) -> list[dict[str, str]]:
-        seen = {r["id"]: r for r in self.result.results}
-        rows = []
-        for b in self.submission.kata.behaviours:
-            record = seen.get(b.id)
-            if record is None:  # the run died or was stopped before this behaviour reported
-                status, message = "error", "no result: the run crashed or exceeded its time limit"
-            else:
-                status, message = record["status"], record["message"]
-            rows.append(
-                {
-                    "student": self.submission.student,
-                    "kata": self.submission.kata.slug,
-                    "behaviour_id": b.id,
-                    "behaviour": b.name,
-                    "status": status,
-                    "message": message,
-                }
-            )
-        return rows
+        sub = self.submission
+        return [
+            {
+                "student": sub.student,
+                "submission": sub.shown,
+                "kata": sub.kata.slug,
+                "behaviour_id": record["id"],
+                "behaviour": record["name"],
+                "status": record["status"],
+                "message": record["message"],
+            }
+            for record in self.result.records
+        ]
 
 
-def find_submissions(
-    folder: Path, katas: dict[str, Kata], skip: Path | None = None
-) -> tuple[list[Submission], list[str]]:
+def find_submissions(folder: Path, katas: dict[str, Kata]) -> tuple[list[Submission], list[str]]:
     """<folder>/<student>/<slug>/solution.py or <folder>/<student>/<slug>.py; also what was ignored."""
     found, ignored = [], []
     for student in sorted(
-        p for p in folder.iterdir() if p.is_dir() and p != skip and not p.name.startswith(".")
+        p
+        for p in folder.iterdir()
+        if p.is_dir() and not p.is_symlink() and not p.name.startswith(".")
     ):
         for entry in sorted(student.iterdir()):
             slug = entry.stem if entry.suffix == ".py" else entry.name
             path = entry if entry.suffix == ".py" else entry / "solution.py"
-            if slug in katas and path.is_file():
-                found.append(Submission(student.name, katas[slug], path))
+            if slug in katas and path.is_file() and not path.is_symlink():
+                shown = path.relative_to(folder).as_posix()
+                found.append(Submission(student.name, katas[slug], path.resolve(), shown))
             elif not entry.name.startswith("."):
                 ignored.append(f"{student.name}/{entry.name}")
     return found, ignored
@@ -76,12 +99,14 @@ def grade(
     jobs: int,
     limit: float | None,
     progress: Callable[[Graded], None],
+    hidden: tuple[Path, ...] = (),
+    sandboxed: bool = True,
 ) -> list[Graded]:
     def run(sub: Submission) -> Graded:
         budget = min(limit, suite_budget(sub.kata)) if limit else suite_budget(sub.kata)
-        graded = Graded(
-            sub, run_suite(project.generated / sub.kata.slug, sub.path.resolve(), budget)
-        )
+        suite = project.generated / sub.kata.slug
+        result = run_suite(sub.kata, suite, sub.path, budget, hidden=hidden, sandboxed=sandboxed)
+        graded = Graded(sub, result)
         progress(graded)
         return graded
 
@@ -89,62 +114,85 @@ def grade(
         return list(pool.map(run, submissions))
 
 
+def ordered(graded: list[Graded]) -> list[Graded]:
+    return sorted(graded, key=lambda g: (g.submission.student, g.submission.shown))
+
+
 def write_reports(graded: list[Graded], out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
-    rows = [row for g in graded for row in g.rows()]
-    csv_path = out / "results.csv"
+    csv_path, md_path, html_path = out / "results.csv", out / "report.md", out / "report.html"
     with csv_path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(
-            handle, fieldnames=["student", "kata", "behaviour_id", "behaviour", "status", "message"]
-        )
+        writer = csv.DictWriter(handle, fieldnames=COLUMNS)
         writer.writeheader()
-        writer.writerows(rows)
-    md_path, html_path = out / "report.md", out / "report.html"
+        for g in ordered(graded):
+            writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in g.rows())
     md_path.write_text(_markdown(graded), encoding="utf-8")
     html_path.write_text(_html(graded), encoding="utf-8")
     return [md_path, html_path, csv_path]
 
 
-def _summary(graded: list[Graded]) -> list[tuple[str, str, int, int, str]]:
-    return [
-        (
-            g.submission.student,
-            g.submission.kata.slug,
-            *g.score,
-            "timed out" if g.result.timed_out else "",
-        )
-        for g in sorted(graded, key=lambda g: (g.submission.student, g.submission.kata.slug))
-    ]
-
-
 def _markdown(graded: list[Graded]) -> str:
-    lines = ["# Grades", "", "| student | kata | passed | total | note |", "|---|---|---|---|---|"]
-    for student, slug, passed, total, note in _summary(graded):
-        lines.append(f"| {_md(student)} | `{slug}` | {passed} | {total} | {note} |")
+    lines = [
+        "# Grades",
+        "",
+        "| student | submission | kata | passed | total | status |",
+        "|---|---|---|---|---|---|",
+    ]
+    for g in ordered(graded):
+        sub, (passed, total) = g.submission, g.score
+        lines.append(
+            f"| {markdown(sub.student)} | {markdown(sub.shown)} | {sub.kata.slug} | {passed} "
+            f"| {total} | {g.status} |"
+        )
     lines += ["", "## Failing behaviours", ""]
-    for g in sorted(graded, key=lambda g: (g.submission.student, g.submission.kata.slug)):
+    for g in ordered(graded):
         failing = [row for row in g.rows() if row["status"] != "pass"]
         if failing:
-            lines.append(f"### {_md(g.submission.student)} · `{g.submission.kata.slug}`")
-            lines.append("")
+            lines += [f"### {markdown(g.submission.shown)}", ""]
+            if g.result.problem:
+                lines += [f"{markdown(g.result.problem)}", ""]
             for row in failing:
-                first = (row["message"].splitlines() or [""])[-1]
-                lines.append(f"- `{row['behaviour']}` ({row['status']}): {_md(first)}")
+                first = (row["message"].strip().splitlines() or [""])[-1]
+                lines.append(f"- {row['behaviour']} ({row['status']}): {markdown(first)}")
             lines.append("")
     return "\n".join(lines) + "\n"
 
 
-def _md(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+STYLE = """
+body{font:15px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:70rem;padding:0 1rem;color:#1b1b1b;background:#fff}
+table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ddd;padding:.35rem .6rem;text-align:left;vertical-align:top}
+th{background:#f3f3f3}.full{color:#176f2c;font-weight:600}.none{color:#a01919}
+details{margin:.2rem 0}summary{cursor:pointer}pre{white-space:pre-wrap;background:#f6f6f6;padding:.5rem;border-radius:4px;font-size:13px}
+.status{font-size:13px;color:#555}
+@media (prefers-color-scheme: dark){body{background:#161616;color:#e6e6e6}th{background:#262626}td,th{border-color:#333}pre{background:#222}.status{color:#aaa}.full{color:#6fd08a}.none{color:#ff8080}}
+"""
 
 
 def _html(graded: list[Graded]) -> str:
-    body = "".join(
-        f"<tr><td>{html.escape(s)}</td><td><code>{html.escape(k)}</code></td><td>{p}</td><td>{t}</td><td>{html.escape(n)}</td></tr>"
-        for s, k, p, t, n in _summary(graded)
-    )
+    rows = []
+    for g in ordered(graded):
+        sub, (passed, total) = g.submission, g.score
+        score = "full" if passed == total else "none" if passed == 0 else ""
+        failing = [r for r in g.rows() if r["status"] != "pass"]
+        details = "".join(
+            f"<details><summary>{html_text(r['behaviour'])} ({html_text(r['status'])})</summary>"
+            f"<pre>{html_text(r['message'])}</pre></details>"
+            for r in failing
+        )
+        problem = f"<p>{html_text(g.result.problem)}</p>" if g.result.problem else ""
+        rows.append(
+            f"<tr><td>{html_text(sub.student)}</td><td><code>{html_text(sub.shown)}</code></td>"
+            f"<td><code>{html_text(sub.kata.slug)}</code></td>"
+            f"<td class='{score}'>{passed}/{total}</td><td class='status'>{html_text(g.status)}</td>"
+            f"<td>{problem}{details}</td></tr>"
+        )
     return (
-        "<!doctype html><html><head><meta charset='utf-8'><title>Grades</title></head><body>"
-        "<h1>Grades</h1><table border='1'><tr><th>student</th><th>kata</th><th>passed</th>"
-        f"<th>total</th><th>note</th></tr>{body}</table><p>Per-behaviour results: results.csv</p></body></html>\n"
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width,initial-scale=1'>"
+        f"<title>Grades</title><style>{STYLE}</style></head><body><main><h1>Grades</h1>"
+        "<table><thead><tr><th>student</th><th>submission</th><th>kata</th><th>passed</th>"
+        "<th>status</th><th>failing behaviours</th></tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table><p>Every behaviour of every submission: "
+        "<a href='results.csv'>results.csv</a></p></main></body></html>\n"
     )

@@ -38,7 +38,7 @@ class Outcome:
 
     @property
     def solved(self) -> bool:
-        return self.result is not None and self.result.returncode == 0 and self.passed == self.total
+        return self.result is not None and self.result.solved
 
     @property
     def ran(self) -> bool:
@@ -54,30 +54,21 @@ class Outcome:
             return self.problem
         if self.result is None:
             return ""
-        if self.result.timed_out:
-            return (
-                f"the suite did not finish within {suite_budget(self.kata):.0f} s and was stopped"
-            )
+        if self.result.problem:
+            return self.result.problem
         return self.result.output.strip()[-3000:]
 
 
 def _records(kata: Kata, result: SuiteResult | None, problem: str) -> list[dict]:
-    """One record per spec behaviour, in spec order; behaviours that never reported are errors."""
-    seen = {r["name"]: r for r in (result.results if result else [])}
-    why_missing = problem or (
-        "not run: the suite was stopped before this behaviour finished"
-        if result and result.timed_out
-        else "not run: the suite stopped before reaching this behaviour"
-    )
-    records = []
-    for b in kata.behaviours:
-        record = seen.get(b.name)
-        status = record["status"] if record else "error"
-        message = record["message"] if record else why_missing
-        records.append(
-            {"id": b.id, "kind": b.kind, "name": b.name, "status": status, "message": message}
-        )
-    return records
+    """One record per spec behaviour, in spec order (the run's own, judged by the parent)."""
+    if result is not None:
+        return [
+            {k: r[k] for k in ("id", "kind", "name", "status", "message")} for r in result.records
+        ]
+    return [
+        {"id": b.id, "kind": b.kind, "name": b.name, "status": "error", "message": problem}
+        for b in kata.behaviours
+    ]
 
 
 def run_learner_suite(project: Project, kata: Kata, impl: Path | None = None) -> Outcome:
@@ -89,7 +80,7 @@ def run_learner_suite(project: Project, kata: Kata, impl: Path | None = None) ->
     if not impl.is_file():
         return Outcome(kata, None, f"no {project.display(impl)}; run `kata generate` to create it")
     started = time.monotonic()
-    result = run_suite(suite, impl, suite_budget(kata))
+    result = run_suite(kata, suite, impl, suite_budget(kata))
     return Outcome(kata, result, seconds=time.monotonic() - started)
 
 

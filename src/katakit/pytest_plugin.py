@@ -68,7 +68,17 @@ def solution(request: pytest.FixtureRequest) -> Solution:
     loaded = cache[path]
     if isinstance(loaded, SolutionError):
         pytest.fail(str(loaded), pytrace=False)
-    return Solution(loaded, path, slug)
+    marker = request.node.get_closest_marker("kata")
+    kinds = {
+        name: kind
+        for kind, key in (
+            ("class", "classes"),
+            ("exception", "exceptions"),
+            ("function", "functions"),
+        )
+        for name in marker.kwargs.get(key, ())
+    }
+    return Solution(loaded, path, slug, kinds)
 
 
 @pytest.hookimpl(hookwrapper=True, tryfirst=True)

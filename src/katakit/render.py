@@ -24,6 +24,7 @@ def environment(templates: Path) -> jinja2.Environment:
     env.globals["rule_call"] = rule_call
     env.globals["class_doc"] = class_doc
     env.globals["compared_sides"] = compared_sides
+    env.globals["is_equality"] = is_equality
     return env
 
 
@@ -41,6 +42,12 @@ def compared_sides(code: str) -> str | None:
     if isinstance(tree, ast.Compare) and len(tree.ops) == 1:
         return f"({ast.unparse(tree.left)}, {ast.unparse(tree.comparators[0])})"
     return None
+
+
+def is_equality(code: str) -> bool:
+    """`a == b`: compared type-strictly by the harness, not by either side's `__eq__`."""
+    tree = ast.parse(code.strip(), mode="eval").body
+    return isinstance(tree, ast.Compare) and len(tree.ops) == 1 and isinstance(tree.ops[0], ast.Eq)
 
 
 def class_doc(cls: Class) -> str:

@@ -1,27 +1,62 @@
-"""Run a kata's generated suite against an implementation, in its own process."""
+"""Run a kata's suite against an implementation: staged, sandboxed, judged by the parent.
+
+Every run of learner code (check, watch, progress, solution, grade, soak) comes through
+`run_suite`: a private copy of the suite with opaque test names and decoys
+(katakit.stage), one pytest process in the sandbox (katakit.sandbox) that collects the
+suite and forks a child to run the solution (katakit.forkrun, which stops a behaviour that
+overruns from outside the child), and a verdict computed here from the behaviours the spec
+names (katakit.judging), never taken on trust from the run.
+"""
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
+import shutil
 import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import sandbox
+from .errors import SolutionError
+from .judging import judge
 from .model import Kata
+from .stage import stage_suite
 
 START_UP_GRACE = 60.0  # interpreter + pytest + hypothesis start-up, and a slow machine
+SOURCE = Path(__file__).resolve().parent.parent  # katakit's own code, visible in the sandbox
 
 
 @dataclass
 class SuiteResult:
+    """What one run earned: a record per spec behaviour, and whether the run can be trusted.
+
+    `status`: "complete" (every behaviour reported), "timed out" (stopped at its budget:
+    behaviours that finished still count), "error" (the run reported missing, unknown,
+    duplicated or malformed results, or none: nothing counts) or "tampered" (a decoy
+    passed or the harness was modified: nothing counts).
+    """
+
     impl: Path
-    returncode: int
-    results: list[dict] = field(default_factory=list)
+    status: str
+    records: list[dict] = field(default_factory=list)
+    problem: str = ""
     output: str = ""
-    timed_out: bool = False
+    seconds: float = 0.0
+    sandboxed: bool = True
+
+    @property
+    def credited(self) -> bool:
+        return self.status in ("complete", "timed out")
+
+    @property
+    def timed_out(self) -> bool:
+        return self.status == "timed out"
+
+    @property
+    def results(self) -> list[dict]:
+        """Records that actually reported (none when the run is not credited)."""
+        return [r for r in self.records if r["reported"]] if self.credited else []
 
     @property
     def passed(self) -> list[dict]:
@@ -29,7 +64,11 @@ class SuiteResult:
 
     @property
     def failed(self) -> list[dict]:
-        return [r for r in self.results if r["status"] != "pass"]
+        return [r for r in self.records if r["status"] != "pass" or not self.credited]
+
+    @property
+    def solved(self) -> bool:
+        return self.status == "complete" and all(r["status"] == "pass" for r in self.records)
 
 
 def suite_budget(kata: Kata) -> float:
@@ -38,53 +77,73 @@ def suite_budget(kata: Kata) -> float:
 
 
 def run_suite(
+    kata: Kata,
     suite_dir: Path,
     impl: Path,
     budget: float,
-    extra_args: tuple[str, ...] = (),
     select: tuple[str, ...] = (),
+    hidden: tuple[Path, ...] = (),
+    sandboxed: bool | None = None,
     env: dict[str, str] | None = None,
 ) -> SuiteResult:
-    """pytest <suite_dir> --impl <impl>; per-behaviour results come back through a JSON file.
+    """Run the suite in `suite_dir` on `impl`; `select` names behaviours (all when empty).
 
-    `select` names behaviours to run (all when empty).
+    `hidden` folders are invisible inside the sandbox (a class's other submissions).
+    `sandboxed`: None means "when this machine can" (see `sandbox.unavailable`).
     """
-    suite_file = next(suite_dir.glob("test_*.py"), suite_dir)
-    targets = [f"{suite_file}::test_{name}" for name in select] or [str(suite_dir)]
+    if sandboxed is None:
+        sandboxed = sandbox.unavailable() is None
+    if not impl.is_file():
+        raise SolutionError(f"There is no solution at {impl}.")
     with tempfile.TemporaryDirectory(prefix="kata-run-") as tmp:
-        results_file = Path(tmp) / "results.json"
-        command = [
+        work = Path(tmp)
+        copy = work / "solution" / impl.name  # its own copy: nothing else of the caller's is needed
+        copy.parent.mkdir()
+        shutil.copyfile(impl, copy)
+        stage = stage_suite(kata, suite_dir / f"test_{kata.slug}.py", work / "suite", select)
+        results, log = work / "results.json", work / "run.log"
+        plan = {
+            "jobs": 1,
+            "reference": None,
+            "limit_factor": 1.0,
+            "limit_slack": 0.0,
+            "runs": [
+                {
+                    "impl": str(copy),
+                    "results": str(results),
+                    "log": str(log),
+                    "maxfail": 0,
+                    "no_shrink": False,
+                }
+            ],
+        }
+        (work / "plan.json").write_text(json.dumps(plan), encoding="utf-8")
+        argv = [
             sys.executable,
             "-m",
             "pytest",
-            *targets,
-            "--impl",
-            str(impl),
-            "--kata-results",
-            str(results_file),
+            str(stage.suite),
+            "-p",
+            "katakit.forkrun",
+            "--kata-fork-plan",
+            str(work / "plan.json"),
             "--rootdir",
-            str(suite_dir.parent),
+            str(work),
             "-p",
             "no:cacheprovider",
             "-o",
             "addopts=",
-            "--tb=short",
             "-q",
-            *extra_args,
+            "-s",
         ]
-        env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", **(env or {})}
-        try:
-            done = subprocess.run(
-                command, capture_output=True, text=True, timeout=budget, env=env, cwd=tmp
-            )
-            result = SuiteResult(impl, done.returncode, output=done.stdout + done.stderr)
-        except subprocess.TimeoutExpired as exc:
-            output = (
-                (exc.stdout or b"").decode(errors="replace")
-                if isinstance(exc.stdout, bytes)
-                else (exc.stdout or "")
-            )
-            result = SuiteResult(impl, -1, output=output, timed_out=True)
-        if results_file.exists():
-            result.results = json.loads(results_file.read_text(encoding="utf-8"))
-        return result
+        done = sandbox.run(
+            argv,
+            work,
+            budget,
+            sandbox.Mounts(hidden=hidden, visible=(SOURCE,)),
+            sandbox.Limits(cpu_seconds=int(budget) + 30),
+            env={**(env or {}), "KATA_SANDBOXED": "1" if sandboxed else "0"},
+            sandboxed=sandboxed,
+        )
+        stage.paths[str(copy)] = str(impl)
+        return judge(kata, stage, impl, done, results, log)

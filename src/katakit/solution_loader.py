@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.util
+import inspect
 import sys
 import traceback
 from pathlib import Path
@@ -61,24 +63,49 @@ def load_solution(path: Path, slug: str) -> ModuleType:
 class Solution:
     """The solution module as tests see it: a missing name fails with an explanation."""
 
-    def __init__(self, module: ModuleType, path: Path, slug: str) -> None:
+    def __init__(
+        self, module: ModuleType, path: Path, slug: str, kinds: dict[str, str] | None = None
+    ) -> None:
         self._module = module
         self._path = path
         self._slug = slug
+        self._kinds = kinds or {}  # interface name -> "class", "exception" or "function"
 
     @property
     def __name__(self) -> str:  # the module name, for preemption tracing
         return self._module.__name__
 
     def __getattr__(self, name: str) -> object:
-        try:
-            return getattr(self._module, name)
-        except AttributeError:
-            import pytest
+        import pytest
 
+        try:
+            value = getattr(self._module, name)
+        except AttributeError:
             pytest.fail(
                 f"{self._path} does not define `{name}`, which this behaviour needs. The "
                 f"interface table in generated/{self._slug}/README.md lists every name the "
                 "solution must define, spelled exactly.",
                 pytrace=False,
             )
+        wrong = _wrong_kind(value, self._kinds.get(name))
+        if wrong:
+            pytest.fail(
+                f"{self._path}: `{name}` must be {wrong}, but it is {type(value).__name__!r} "
+                f"object. The interface table in generated/{self._slug}/README.md says what "
+                "each name is.",
+                pytrace=False,
+            )
+        return value
+
+
+def _wrong_kind(value: object, kind: str | None) -> str:
+    """What `value` should have been, when the interface says otherwise ("" when fine)."""
+    if kind == "class" and not isinstance(value, type):
+        return "a class"
+    if kind == "exception" and not (isinstance(value, type) and issubclass(value, BaseException)):
+        return "an exception class"
+    if kind == "function" and not (
+        inspect.isroutine(value) or isinstance(value, (type, functools.partial))
+    ):
+        return "a function"
+    return ""

@@ -151,9 +151,51 @@ def step(
             )
 
 
+PLAIN = (type(None), bool, int, float, complex, str, bytes)
+
+
+def same(a: Any, b: Any) -> bool:
+    """Type-strict, structural equality that no object of the solution's can fake.
+
+    Both sides must have the same type (`1` is not `True`, a list is not a tuple; only an
+    int and a float compare as numbers, so `3600 == 3600.0`); builtin
+    values and containers are compared element by element with builtin semantics, so an
+    object whose `__eq__` always says yes is never equal to a plain value. Only two objects
+    of the same non-builtin type are left to that type's own `__eq__`.
+    """
+    kind = type(a)
+    if kind is not type(b):
+        return {kind, type(b)} == {int, float} and a == b
+    if kind in PLAIN:
+        return a == b
+    if kind in (list, tuple):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
+    if kind is dict:
+        if len(a) != len(b) or not all(_hashable_plain(k) for k in (*a, *b)):
+            return False
+        return all(k in a and same(a[k], v) for k, v in b.items())
+    if kind in (set, frozenset):
+        return all(_hashable_plain(x) for x in (*a, *b)) and a == b
+    return bool(a == b) is True
+
+
+def _hashable_plain(value: Any) -> bool:
+    kind = type(value)
+    return kind in PLAIN or (kind in (tuple, frozenset) and all(map(_hashable_plain, value)))
+
+
 def expect_equal(got: Any, expected: Any) -> None:
-    if not got == expected:
-        raise BehaviourFailure("wrong result", expected=show(expected), got=show(got))
+    if not same(got, expected):
+        raise BehaviourFailure(
+            "wrong result", expected=show(expected), got=_shown_with_type(got, expected)
+        )
+
+
+def _shown_with_type(got: Any, expected: Any) -> str:
+    """Name the type when the values look alike but the types differ (1 and True, [] and ())."""
+    if type(got) is not type(expected) and show(got) == show(expected):
+        return f"{show(got)} (a {type(got).__name__}, not a {type(expected).__name__})"
+    return show(got)
 
 
 def expect_is(got: Any, expected: Any) -> None:
@@ -162,7 +204,7 @@ def expect_is(got: Any, expected: Any) -> None:
 
 
 def expect_true(got: Any) -> None:
-    if not got:
+    if got is not True:
         raise BehaviourFailure(
             "the condition does not hold", expected="a true value", got=show(got)
         )
@@ -342,23 +384,32 @@ class ModelMachine(RuleBasedStateMachine):
             raise self._failure(
                 "raised unexpectedly", f"returns {show(want)}", _exception_text(got_exc)
             )
-        elif not got == want:
-            raise self._failure("returned a different result from the model", show(want), show(got))
+        elif not same(got, want):
+            raise self._failure(
+                "returned a different result from the model",
+                show(want),
+                _shown_with_type(got, want),
+            )
 
     def holds(
         self,
         text: str,
         check: Callable[[Any, Any], Any],
         sides: Callable[[Any, Any], tuple[Any, Any]] | None = None,
+        equality: bool = False,
     ) -> None:
         try:
             with _watch_for_hangs():  # an invariant calls the solution too, so it can hang
-                ok = check(self.subject, self.model)
+                if sides is not None and equality:
+                    left, right = sides(self.subject, self.model)
+                    ok = same(left, right)
+                else:
+                    ok = check(self.subject, self.model)
         except BehaviourFailure:
             raise
         except (Exception, SystemExit) as exc:
             raise _unexpected(exc, f"invariant {text}") from exc
-        if not ok:
+        if ok is not True:
             got = "it does not"
             if sides is not None:  # `a == b`: show both sides, not just "false"
                 left, right = sides(self.subject, self.model)

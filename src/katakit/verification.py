@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import sandbox
 from .model import Kata
 from .mutants import Mutant, materialized
 from .project import Project
-from .runner import START_UP_GRACE
+from .runner import SOURCE, START_UP_GRACE
 from .writer import render_tree
 
 LIMIT_FACTOR = 3.0  # a correct behaviour is never three times slower than the reference's...
@@ -77,7 +77,9 @@ class Verdict:
             found.append(
                 f"{slug}: the reference passes {len(ref.passed)}/{len(names)} behaviours; failing: {failing}"
             )
-        passing = [n for n in names if self.skeleton.outcomes.get(n, "missing") != "fail"]
+        passing = [
+            n for n in names if self.skeleton.outcomes.get(n, "missing") not in ("fail", "timeout")
+        ]
         if passing:
             found.append(
                 f"{slug}: the skeleton must fail every behaviour but does not fail: {', '.join(passing)}"
@@ -132,6 +134,13 @@ def verify_katas(
     ):
         out = Path(tmp) / "generated"
         render_tree(project, katas, out)
+        # Readable by each run's sandbox user; each writes only in its own runs folder.
+        for folder in {
+            Path(tmp),
+            *{p.parent.parent for p in paths.values()},
+            *{p.parent for p in paths.values()},
+        }:
+            os.chmod(folder, 0o755)
         # `jobs` katas at once, each forking one child at a time, so one kata's reference run
         # overlaps another's mutants; a lone kata forks `jobs` children instead.
         inner = jobs if len(katas) == 1 else 1
@@ -209,15 +218,20 @@ def _verify_one(
         "-q",
         "-s",  # each child's output goes to its own log, not pytest's capture
     ]
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     # A last resort only: the fork server itself stops every behaviour that overruns.
     total = budget * (1 + len(runs)) + START_UP_GRACE
-    try:
-        done = subprocess.run(
-            command, capture_output=True, text=True, env=env, cwd=work, timeout=total, check=False
-        )
-        output = done.stdout[-4000:] + done.stderr[-4000:]
-    except subprocess.TimeoutExpired:
+    sandboxed = sandbox.unavailable() is None
+    done = sandbox.run(
+        command,
+        work,
+        total,
+        sandbox.Mounts(visible=(tmp, *{p.parent for p in paths.values()}, project.root, SOURCE)),
+        sandbox.Limits(cpu_seconds=int(total) + 30),
+        env={"KATA_SANDBOXED": "1" if sandboxed else "0"},
+        sandboxed=sandboxed,
+    )
+    output = done.output[-8000:]
+    if done.timed_out:
         output = f"kata verify: the suite's process did not finish within {total:.0f} s"
     collected = [_read(r, kata) for r in [reference, *runs]]
     if not collected[0].outcomes:

@@ -6,13 +6,14 @@ import argparse
 import json
 from pathlib import Path
 
+from .. import sandbox
 from ..console import err, out
 from ..errors import KataError
 from ..exercism import results_json
 from ..learner import Outcome, run_learner_suite
 from ..mutants import materialized
 from ..project import Project
-from ..runner import run_suite, suite_budget
+from ..safe import plain, terminal
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -46,27 +47,30 @@ def check(args: argparse.Namespace, project: Project) -> int:
         else:
             err.print(problem, markup=False)
         return 2
+    outcome = run_learner_suite(project, kata, _impl(args))
     if args.json:
-        return check_json(run_learner_suite(project, kata, _impl(args)))
-    impl = _impl(args) or project.solution(kata.slug)
-    result = run_suite(suite, impl, suite_budget(kata))
-    total = len(kata.behaviours)
-    if result.timed_out:
-        err.print(
-            f"{kata.slug}: the suite did not finish within {suite_budget(kata):.0f} s and was stopped.",
-            markup=False,
-        )
-    for record in result.results:
+        return check_json(outcome)
+    notice = sandbox_notice(outcome)
+    if notice:
+        err.print(notice, markup=False)
+    for record in outcome.records:
         mark = "[green]PASS[/]" if record["status"] == "pass" else "[red]FAIL[/]"
-        out.print(f"{mark} {record['name']}")
-    for record in result.failed:
-        out.print(f"\n[bold red]✗ {record['name']}[/]")
-        out.print(record["message"], markup=False)
-    if not result.results:
-        out.print(result.output[-3000:], markup=False)
-    passed = len(result.passed)
-    out.print(f"\n{kata.slug}: {passed}/{total} behaviours pass")
-    return 0 if result.returncode == 0 and passed == total else 1
+        out.print(f"{mark} {terminal(record['name'])}")
+    for record in outcome.records:
+        if record["status"] != "pass" and outcome.ran:
+            out.print(f"\n[bold red]✗ {terminal(record['name'])}[/]")
+            out.print(plain(record["message"]), markup=False)
+    if not outcome.ran:
+        out.print(plain(outcome.error_message()), markup=False)
+    out.print(f"\n{kata.slug}: {outcome.passed}/{outcome.total} behaviours pass")
+    return 0 if outcome.solved else 1
+
+
+def sandbox_notice(outcome: Outcome) -> str:
+    """One line when the run could not be sandboxed on this machine."""
+    if outcome.result is None or outcome.result.sandboxed:
+        return ""
+    return f"note: ran without a sandbox ({sandbox.unavailable()}); see the README's threat model"
 
 
 def _impl(args: argparse.Namespace) -> Path | None:

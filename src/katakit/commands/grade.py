@@ -1,17 +1,24 @@
-"""`kata grade <dir>`: run every student's submissions, each in its own process, in parallel."""
+"""`kata grade <dir>`: run every student's submissions, each sandboxed on its own, in parallel."""
 
 from __future__ import annotations
 
 import argparse
+import math
 import threading
 from pathlib import Path
 
 from rich.progress import Progress
 from rich.table import Table
+from rich.text import Text
 
+from .. import sandbox
 from ..console import err, out
-from ..grading import Graded, find_submissions, grade, write_reports
+from ..errors import KataError
+from ..grading import Graded, find_submissions, grade, ordered, write_reports
 from ..project import Project
+from ..safe import plain
+
+MAX_JOBS = 64
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -20,31 +27,59 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="grade a folder of submissions: <dir>/<student>/<slug>/solution.py or <slug>.py",
     )
     p.add_argument("folder")
-    p.add_argument("--out", help="where reports go (default: <folder>/grades)")
+    p.add_argument("--out", help="where reports go (default: <dir>-grades, beside <dir>)")
     p.add_argument("--jobs", type=int, default=2, help="submissions run at once (default 2)")
     p.add_argument(
         "--timeout",
         type=float,
         help="seconds one submission may take in all (default: the suite's own budget)",
     )
+    p.add_argument(
+        "--no-sandbox",
+        action="store_true",
+        help="grade even where no sandbox is possible (submissions can then harm the grader)",
+    )
     p.set_defaults(handler=grade_folder)
 
 
+def _validate(args: argparse.Namespace) -> None:
+    if args.timeout is not None and not (math.isfinite(args.timeout) and args.timeout > 0):
+        raise KataError(f"--timeout must be a positive number of seconds, not {args.timeout!r}")
+    if not 1 <= args.jobs <= MAX_JOBS:
+        raise KataError(f"--jobs must be between 1 and {MAX_JOBS}, not {args.jobs}")
+
+
 def grade_folder(args: argparse.Namespace, project: Project) -> int:
+    _validate(args)
     folder = Path(args.folder).resolve()
     if not folder.is_dir():
         err.print(f"{args.folder} is not a folder of submissions", markup=False)
         return 2
-    target = Path(args.out).resolve() if args.out else folder / "grades"
+    target = Path(args.out).resolve() if args.out else folder.with_name(folder.name + "-grades")
+    if target == folder or folder in target.parents:
+        raise KataError(
+            f"--out {args.out} is inside the submissions folder, where a submission could "
+            "reach it; choose a folder outside it"
+        )
+    why_not = sandbox.unavailable()
+    if why_not and not args.no_sandbox:
+        raise KataError(
+            f"no sandbox is possible here ({why_not}); grading would let each submission "
+            "read and change the others and the reports. Install bubblewrap, or pass "
+            "--no-sandbox to grade anyway (see the README's threat model)."
+        )
     katas = {k.slug: k for k in project.load_all()}
-    submissions, ignored = find_submissions(folder, katas, skip=target)
+    submissions, ignored = find_submissions(folder, katas)
     for name in ignored:
         err.print(
-            f"ignored {name}: not <slug>/solution.py or <slug>.py for a known kata", markup=False
+            f"ignored {plain(name)}: not <slug>/solution.py or <slug>.py for a known kata",
+            markup=False,
         )
     if not submissions:
         err.print(f"no submissions found in {args.folder}", markup=False)
         return 1
+    if why_not:
+        err.print(f"note: grading without a sandbox ({why_not})", markup=False)
     lock = threading.Lock()
     with Progress(console=err, transient=True) as bar:
         task = bar.add_task("grading", total=len(submissions))
@@ -53,18 +88,21 @@ def grade_folder(args: argparse.Namespace, project: Project) -> int:
             with lock:
                 bar.advance(task)
 
-        graded = grade(project, submissions, args.jobs, args.timeout, advance)
-    table = Table(title=f"grades ({len(graded)} submissions)")
-    for column in ("student", "kata", "passed", "note"):
-        table.add_column(column)
-    for g in sorted(graded, key=lambda g: (g.submission.student, g.submission.kata.slug)):
-        passed, total = g.score
-        table.add_row(
-            g.submission.student,
-            g.submission.kata.slug,
-            f"{passed}/{total}",
-            "timed out" if g.result.timed_out else "",
+        graded = grade(
+            project,
+            submissions,
+            args.jobs,
+            args.timeout,
+            advance,
+            hidden=(folder, target),
+            sandboxed=why_not is None,
         )
+    table = Table(title=f"grades ({len(graded)} submissions)")
+    for column in ("submission", "passed", "status"):
+        table.add_column(column)
+    for g in ordered(graded):
+        passed, total = g.score
+        table.add_row(Text(plain(g.submission.shown)), f"{passed}/{total}", g.status)
     out.print(table)
     for path in write_reports(graded, target):
         out.print(f"wrote {path}", markup=False)

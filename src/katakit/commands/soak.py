@@ -51,6 +51,7 @@ def soak(args: argparse.Namespace, project: Project) -> int:
             kata,
             names,
             run_suite(
+                kata,
                 project.generated / kata.slug,
                 project.reference(kata.slug),
                 suite_budget(kata),
