@@ -77,6 +77,29 @@ def bench_check_time() -> Result:
     )
 
 
+def bench_sandbox_overhead() -> Result:
+    """`kata check` sandboxed against the same check with KATA_NO_SANDBOX=1, alternating."""
+    import os
+
+    command = [*KATA, "check", "command", "--impl", str(ROOT / "specs/command/reference.py")]
+    plain_env = {**os.environ, "KATA_NO_SANDBOX": "1"}
+    sandboxed, bare = [], []
+    for _ in range(5):
+        for times, env in ((sandboxed, None), (bare, plain_env)):
+            start = time.perf_counter()
+            subprocess.run(command, check=False, capture_output=True, cwd=ROOT, env=env)
+            times.append(time.perf_counter() - start)
+    ratio = min(sandboxed) / min(bare)
+    return Result(
+        "kata check command: sandboxed vs not",
+        f"{min(sandboxed):.2f} s",
+        f"{min(bare):.2f} s unsandboxed",
+        ratio,
+        "≤ 1.25×",
+        ratio <= 1.25,
+    )
+
+
 def bench_generate_time() -> Result:
     with tempfile.TemporaryDirectory() as tmp:
         seconds = best_of(
@@ -385,6 +408,7 @@ def bench_token_bucket() -> Result:
 
 BENCHMARKS = {
     "check": bench_check_time,
+    "sandbox": bench_sandbox_overhead,
     "generate": bench_generate_time,
     "verify": bench_verify_per_mutant,
     "lru": bench_lru_throughput,

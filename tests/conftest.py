@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from katakit import sandbox
 from katakit.cli import main
 from katakit.mutants import Mutant
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def needs_sandbox(test):  # noqa: ANN001, ANN201
+    """Skip where no sandbox can run, except in CI (KATA_REQUIRE_SANDBOX=1), where it fails."""
+    reason = sandbox.unavailable()
+    if reason is not None and os.environ.get("KATA_REQUIRE_SANDBOX") == "1":
+        raise RuntimeError(f"KATA_REQUIRE_SANDBOX=1 but no sandbox can run: {reason}")
+    return pytest.mark.skipif(reason is not None, reason=f"no sandbox here: {reason}")(test)
 
 
 def mutant_source(kata: Path, name: str) -> str:

@@ -34,7 +34,8 @@ def test_grades_a_class_into_markdown_html_and_csv(counter_repo, kata):
     assert code == 0, err
     assert time.monotonic() - start < 60  # carol's endless loop costs seconds, not the run
     assert "ignored dave/notes.txt" in err
-    rows = list(csv.DictReader((folder / "grades" / "results.csv").open(encoding="utf-8")))
+    reports = folder.with_name("class-grades")  # beside the submissions, never inside them
+    rows = list(csv.DictReader((reports / "results.csv").open(encoding="utf-8")))
     by_student = {}
     for row in rows:
         by_student.setdefault(row["student"], {})[row["behaviour"]] = row["status"]
@@ -51,11 +52,12 @@ def test_grades_a_class_into_markdown_html_and_csv(counter_repo, kata):
         "7a0d2f5e-6f4e-4c4b-9f34-2b7f3c1d9a01",
         "0c8b1a5e-3d2f-4e6a-8b7c-9d0e1f2a3b4c",
     }
-    report = (folder / "grades" / "report.md").read_text(encoding="utf-8")
-    assert "| alice | `counter` | 2 | 2 |" in report
-    assert "| bob | `counter` | 1 | 2 |" in report
-    assert "`never_loses_an_increment_under_threads` (fail)" in report
-    assert "<td>carol</td>" in (folder / "grades" / "report.html").read_text(encoding="utf-8")
+    report = (reports / "report.md").read_text(encoding="utf-8")
+    assert "| alice | alice/counter/solution\\.py | counter | 2 | 2 | graded |" in report
+    assert "| bob | bob/counter\\.py | counter | 1 | 2 | graded |" in report
+    assert "| carol | carol/counter\\.py | counter | 0 | 2 | hang |" in report
+    assert "- never_loses_an_increment_under_threads (fail)" in report
+    assert "<td>carol</td>" in (reports / "report.html").read_text(encoding="utf-8")
 
 
 def test_an_empty_folder_is_an_error(counter_repo, kata):

@@ -14,13 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
-
-from katakit import sandbox
-
-needs_sandbox = pytest.mark.skipif(
-    sandbox.unavailable() is not None, reason=f"no sandbox here: {sandbox.unavailable()}"
-)
+from conftest import ROOT, needs_sandbox
 
 # Names the lru_cache suite needs, all unimplemented: whatever passes was forged.
 SKELETON = (ROOT / "generated/lru_cache/skeleton.py").read_text(encoding="utf-8")

@@ -13,16 +13,12 @@ import os
 import subprocess
 from pathlib import Path
 
-import pytest
-from conftest import mutant_source
+from conftest import mutant_source, needs_sandbox
 from test_broken_solutions import GOOD_COUNTER
 
 from katakit import sandbox
 
 FIXTURE = Path(__file__).parent / "fixtures" / "counter"
-needs_sandbox = pytest.mark.skipif(
-    sandbox.unavailable() is not None, reason=f"no sandbox here: {sandbox.unavailable()}"
-)
 HOSTILE_NAMES = [
     "<img src=x onerror=alert(1)>",
     "[x](javascript:alert(1))",

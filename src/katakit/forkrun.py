@@ -93,7 +93,7 @@ class _Run:
     pid: int = 0
     stream: Path | None = None
     started: tuple[str, float] | None = None  # the behaviour running now, and since when
-    seen: int = 0  # lines of the current stream already read
+    seen: int = 0  # bytes of the current stream already read
     part: int = 0  # how many children this run has needed (one more after each kill)
     done: bool = False
     began: float = field(default_factory=time.monotonic)
@@ -244,26 +244,47 @@ def _failures(run: _Run) -> int:
 
 
 def _read_stream(run: _Run) -> None:
+    """Read the complete lines the child appended since the last call (`seen` is a byte offset)."""
     if run.stream is None or not run.stream.exists():
         return
-    lines = run.stream.read_text(encoding="utf-8").splitlines()
-    for line in lines[run.seen :]:
-        if not line.endswith("}") and not line.endswith("]"):
-            break  # a half-written line: read it next time
-        try:
-            event = json.loads(line)
-            kind = event[0]
-        except (ValueError, TypeError, KeyError, IndexError):
-            event, kind = None, "malformed"
-        if kind == "malformed":
+    with run.stream.open("rb") as handle:
+        handle.seek(run.seen)
+        chunk = handle.read()
+    end = chunk.rfind(b"\n")
+    if end < 0:
+        return  # no complete line yet
+    run.seen += end + 1
+    for line in chunk[:end].decode("utf-8", "replace").split("\n"):
+        event = _event(line)
+        if event is None:  # anything but what a child of ours writes: the run is not to be trusted
             run.records.append({"test": "?", "status": "malformed", "message": line[:200]})
-        elif kind == "start":
+        elif event[0] == "start":
             run.started = (event[1], time.monotonic())
-        elif event[0] == "record":
+        else:
             run.records.append(event[1])
             run.durations[event[1]["test"]] = event[2]
             run.started = None
-        run.seen += 1
+
+
+def _event(line: str) -> list | None:
+    """["start", test] or ["record", {..., "test": test}, seconds]; None for anything else."""
+    try:
+        event = json.loads(line)
+    except ValueError:
+        return None
+    if not isinstance(event, list) or not event:
+        return None
+    if event[0] == "start" and len(event) == 2 and isinstance(event[1], str):
+        return event
+    if (
+        event[0] == "record"
+        and len(event) == 3
+        and isinstance(event[1], dict)
+        and isinstance(event[1].get("test"), str)
+        and isinstance(event[2], (int, float))
+    ):
+        return event
+    return None
 
 
 def _child(session: pytest.Session, run: _Run, skip: set[str]) -> None:

@@ -155,9 +155,18 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]):  #
                 "name": item.name.removeprefix("test_"),
                 "status": "pass" if report.passed else "fail",
                 "hung": _hung(call),
-                "message": "" if report.passed else str(report.longrepr).strip(),
+                "message": "" if report.passed else _capped(str(report.longrepr).strip()),
             }
         )
+
+
+MESSAGE_CAP = 8000  # characters: a failure message is for reading, not for flooding the runner
+
+
+def _capped(message: str) -> str:
+    if len(message) <= MESSAGE_CAP:
+        return message
+    return message[:MESSAGE_CAP] + f"\n… ({len(message) - MESSAGE_CAP} more characters)"
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
