@@ -121,7 +121,12 @@ def command(argv: list[str], workdir: Path, mounts: Mounts, uid: int | None) -> 
         args += ["--tmpfs", str(folder)]
     covered = [Path("/tmp"), Path("/dev/shm"), *masked]  # empty inside: re-expose what is needed
     for path in dict.fromkeys(needed):
-        if path.exists() and any(c == path or c in path.parents for c in covered):
+        top = next((c for c in covered if c == path or c in path.parents), None)
+        if path.exists() and top is not None:
+            # Folders on the way are made enterable: bwrap would copy a private folder's mode.
+            for folder in reversed(path.parents):
+                if top in folder.parents:
+                    args += ["--perms", "0755", "--dir", str(folder)]
             flag = "--bind" if path in mounts.writable or path == workdir else "--ro-bind"
             args += [flag, str(path), str(path)]
     for path in mounts.writable:
