@@ -100,6 +100,45 @@ def bench_sandbox_overhead() -> Result:
     )
 
 
+def bench_scores_under_load() -> Result:
+    """Correct solutions score full marks as often with two CPU burners running as without.
+
+    KATA_LOAD_RUNS (default 20) checks of each kata's reference per condition.
+    """
+    import os
+
+    runs = int(os.environ.get("KATA_LOAD_RUNS", "20"))
+    slugs = ("read_write_lock", "thread_pool")
+
+    def full_marks() -> int:
+        count = 0
+        for slug in slugs:
+            for _ in range(runs):
+                impl = str(ROOT / "specs" / slug / "reference.py")
+                done = subprocess.run(
+                    [*KATA, "check", slug, "--impl", impl], capture_output=True, cwd=ROOT
+                )
+                count += done.returncode == 0
+        return count
+
+    idle = full_marks()
+    burners = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(2)]
+    try:
+        loaded = full_marks()
+    finally:
+        for burner in burners:
+            burner.kill()
+    total = runs * len(slugs)
+    return Result(
+        f"full marks for correct {' and '.join(slugs)}, {runs} runs each",
+        f"{loaded}/{total} under 2 CPU burners",
+        f"{idle}/{total} idle",
+        loaded / max(idle, 1),
+        "the same",
+        loaded == idle == total,
+    )
+
+
 def bench_generate_time() -> Result:
     with tempfile.TemporaryDirectory() as tmp:
         seconds = best_of(
@@ -409,6 +448,7 @@ def bench_token_bucket() -> Result:
 BENCHMARKS = {
     "check": bench_check_time,
     "sandbox": bench_sandbox_overhead,
+    "under_load": bench_scores_under_load,
     "generate": bench_generate_time,
     "verify": bench_verify_per_mutant,
     "lru": bench_lru_throughput,
