@@ -1,5 +1,5 @@
 # Generated from specs/bulkhead/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 117cfff53bb3fcc188e9a284136c6e14dde4fa1978b609cf5c85e87a557996f8
+# spec-sha256: 2b30f01015651b923678eaef1413adbfa5abd890f6d53cbbd93c31a9b65ff6eb
 """Bulkhead: your solution starts here.
 
 Fill in every method until `kata check bulkhead` passes; the brief is generated/bulkhead/README.md.
