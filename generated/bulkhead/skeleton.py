@@ -1,5 +1,5 @@
 # Generated from specs/bulkhead/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 2b30f01015651b923678eaef1413adbfa5abd890f6d53cbbd93c31a9b65ff6eb
+# spec-sha256: eb34b92f4318e6a9c8dfec1e76d12c7cf6edba93b926df2221bdedbca02f15b1
 """Bulkhead: your solution starts here.
 
 Fill in every method until `kata check bulkhead` passes; the brief is generated/bulkhead/README.md.

@@ -1,5 +1,5 @@
 # Generated from specs/bulkhead/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 2b30f01015651b923678eaef1413adbfa5abd890f6d53cbbd93c31a9b65ff6eb
+# spec-sha256: eb34b92f4318e6a9c8dfec1e76d12c7cf6edba93b926df2221bdedbca02f15b1
 """Conformance suite for the bulkhead kata: one test per behaviour of its spec.
 
 Run it with `kata check bulkhead` or `pytest generated/bulkhead --impl PATH`.
