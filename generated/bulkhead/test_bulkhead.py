@@ -1,5 +1,5 @@
 # Generated from specs/bulkhead/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: eb34b92f4318e6a9c8dfec1e76d12c7cf6edba93b926df2221bdedbca02f15b1
+# spec-sha256: 828b7ec9d967d59094d7196672c46a666093e061bb484d26d16c82c4ee849b2c
 """Conformance suite for the bulkhead kata: one test per behaviour of its spec.
 
 Run it with `kata check bulkhead` or `pytest generated/bulkhead --impl PATH`.
