@@ -1,5 +1,5 @@
 # Generated from specs/bulkhead/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 828b7ec9d967d59094d7196672c46a666093e061bb484d26d16c82c4ee849b2c
+# spec-sha256: 1a4e1d96ba8a1c684a4068c419f18780c87d2585a867f9574110b1f37224f5ba
 """Bulkhead: your solution starts here.
 
 Fill in every method until `kata check bulkhead` passes; the brief is generated/bulkhead/README.md.
