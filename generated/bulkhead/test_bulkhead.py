@@ -316,7 +316,12 @@ def done_now():
     return "done"
 
 
-pytestmark = pytest.mark.kata("bulkhead")
+pytestmark = pytest.mark.kata(
+    "bulkhead",
+    classes=["Bulkhead"],
+    exceptions=["BulkheadFullError"],
+    functions=[],
+)
 
 
 @pytest.mark.behaviour("51781aa5-cfcb-4c1d-8c1e-b96b453ce825", "scenario")
@@ -664,6 +669,7 @@ def test_takes_and_gives_back_slots_like_a_model(solution):
                 "subject.active == model.active",
                 lambda subject, model: subject.active == model.active,
                 sides=lambda subject, model: (subject.active, model.active),
+                equality=True,
             )
 
     run_model_machine(Machine, examples=20, steps=15)
