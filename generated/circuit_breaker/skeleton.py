@@ -1,5 +1,5 @@
 # Generated from specs/circuit_breaker/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 13a7798ad93a286ec2f5e6128e8fb65d9faacb14cdb09bbe1e9a1fabec1ce517
+# spec-sha256: 0ef667ed59b72a9132d2cf479ecaa9a349df2a580fb5fde9623be49798f3c2c4
 """Circuit breaker with half-open trial calls: your solution starts here.
 
 Fill in every method until `kata check circuit_breaker` passes; the brief is generated/circuit_breaker/README.md.

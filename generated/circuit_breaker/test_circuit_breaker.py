@@ -1,5 +1,5 @@
 # Generated from specs/circuit_breaker/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 13a7798ad93a286ec2f5e6128e8fb65d9faacb14cdb09bbe1e9a1fabec1ce517
+# spec-sha256: 0ef667ed59b72a9132d2cf479ecaa9a349df2a580fb5fde9623be49798f3c2c4
 """Conformance suite for the circuit_breaker kata: one test per behaviour of its spec.
 
 Run it with `kata check circuit_breaker` or `pytest generated/circuit_breaker --impl PATH`.
@@ -924,7 +924,7 @@ def test_a_breaker_behaves_like_a_model_on_a_fake_clock(solution):
                 sides=lambda subject, model: (subject.state, model.state),
             )
 
-    run_model_machine(Machine, examples=80, steps=30)
+    run_model_machine(Machine, examples=40, steps=20)
 
 
 @pytest.mark.behaviour("cfd4bc3d-4a41-430d-b98c-d607b683de6d", "concurrency")
