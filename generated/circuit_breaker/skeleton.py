@@ -1,5 +1,5 @@
 # Generated from specs/circuit_breaker/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 0ef667ed59b72a9132d2cf479ecaa9a349df2a580fb5fde9623be49798f3c2c4
+# spec-sha256: fb19310fe42da2a43ab9fd3b74c2ed834fc18527aeb8060e9a76b1bcff5f1c5f
 """Circuit breaker with half-open trial calls: your solution starts here.
 
 Fill in every method until `kata check circuit_breaker` passes; the brief is generated/circuit_breaker/README.md.

@@ -1,5 +1,5 @@
 # Generated from specs/circuit_breaker/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 0ef667ed59b72a9132d2cf479ecaa9a349df2a580fb5fde9623be49798f3c2c4
+# spec-sha256: fb19310fe42da2a43ab9fd3b74c2ed834fc18527aeb8060e9a76b1bcff5f1c5f
 """Conformance suite for the circuit_breaker kata: one test per behaviour of its spec.
 
 Run it with `kata check circuit_breaker` or `pytest generated/circuit_breaker --impl PATH`.
@@ -507,6 +507,7 @@ def test_an_unexpected_exception_ends_the_trial_without_deciding_it(solution):
 @pytest.mark.timeout(10.0)
 def test_subclasses_of_expected_exceptions_count_and_others_do_not(solution):
     """`expected_exceptions` works like an `except` clause: a `KeyError` is a `LookupError` and counts, a `ValueError` does not."""
+    CircuitOpenError = solution.CircuitOpenError
     CircuitBreaker = solution.CircuitBreaker
     with step(1, "breaker = CircuitBreaker(2, 10.0, (LookupError,), clock=FakeClock(5.0))"):
         breaker = CircuitBreaker(2, 10.0, (LookupError,), clock=FakeClock(5.0))
@@ -516,8 +517,11 @@ def test_subclasses_of_expected_exceptions_count_and_others_do_not(solution):
         breaker.call(int, "not a number")
     with step(4, "breaker.state"):
         expect_equal(breaker.state, "closed")
-    with step(5, "breaker.call([].pop)", raises=IndexError):
-        breaker.call([].pop)
+    with step(5, "try: breaker.call([].pop) except (IndexError, CircuitOpenError): pass"):
+        try:
+            breaker.call([].pop)
+        except (IndexError, CircuitOpenError):
+            pass
     with step(6, "breaker.state"):
         expect_equal(breaker.state, "open")
 
