@@ -1,5 +1,5 @@
 # Generated from specs/circuit_breaker/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: fb19310fe42da2a43ab9fd3b74c2ed834fc18527aeb8060e9a76b1bcff5f1c5f
+# spec-sha256: 907356a1d415b40e44e48fbfba9cf7c80e2776c9acafefb44b423f78ea0e4bed
 """Conformance suite for the circuit_breaker kata: one test per behaviour of its spec.
 
 Run it with `kata check circuit_breaker` or `pytest generated/circuit_breaker --impl PATH`.
