@@ -185,7 +185,12 @@ class TrialRace:
                 self._changed.notify_all()
 
 
-pytestmark = pytest.mark.kata("circuit_breaker")
+pytestmark = pytest.mark.kata(
+    "circuit_breaker",
+    classes=["CircuitBreaker"],
+    exceptions=["CircuitOpenError"],
+    functions=[],
+)
 
 
 @pytest.mark.behaviour("8b1b0076-da8a-49ae-9f02-a6f6b0c3f295", "scenario")
@@ -926,6 +931,7 @@ def test_a_breaker_behaves_like_a_model_on_a_fake_clock(solution):
                 "subject.state == model.state",
                 lambda subject, model: subject.state == model.state,
                 sides=lambda subject, model: (subject.state, model.state),
+                equality=True,
             )
 
     run_model_machine(Machine, examples=40, steps=20)
