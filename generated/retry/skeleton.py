@@ -1,5 +1,5 @@
 # Generated from specs/retry/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: e498b6543b8d2805dc395337463829c730a52b55881eb8ed633ac2cba9868891
+# spec-sha256: 3cd4d6e5ad0f2a66908470ee88ca3cb07972dcdea21dd8e2c8ab726986e76483
 """Retry with exponential backoff and full jitter: your solution starts here.
 
 Fill in every method until `kata check retry` passes; the brief is generated/retry/README.md.
