@@ -1,5 +1,5 @@
 # Generated from specs/retry/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 3cd4d6e5ad0f2a66908470ee88ca3cb07972dcdea21dd8e2c8ab726986e76483
+# spec-sha256: fa940ddaae0319157d34b41722b1ddbac8a105eecb208b8e486fa6f96da3f28d
 """Retry with exponential backoff and full jitter: your solution starts here.
 
 Fill in every method until `kata check retry` passes; the brief is generated/retry/README.md.
