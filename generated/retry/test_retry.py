@@ -160,7 +160,12 @@ class PolicyHarness:
         return outcome, func.calls, [w for w in self.sleeps.waits[before:] if w > 0]
 
 
-pytestmark = pytest.mark.kata("retry")
+pytestmark = pytest.mark.kata(
+    "retry",
+    classes=["RetryError", "RetryPolicy"],
+    exceptions=[],
+    functions=["retry"],
+)
 
 
 @pytest.mark.behaviour("2eb257b4-ccd0-47d6-9dd8-e6795ddd3861", "scenario")
