@@ -5,6 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
+
+from katakit.errors import SpecError
+from katakit.loader import load_spec_text
+from katakit.validate import validate
 
 SPEC = Path("specs/lru_cache/spec.yaml")
 
@@ -142,3 +147,17 @@ def test_soft_keywords_are_valid_names(repo, kata):
     edit(repo, "        - name: clear\n", method + "        - name: clear\n")
     code, _, err = kata(repo, "lint", "--update-lock")
     assert code == 0, err
+
+
+def test_names_are_checked_in_python_too_not_only_by_the_schema_patterns(tmp_path):
+    """Python's `$` matches before a final newline: the schema's patterns guard against it, and
+    validate() checks identifiers itself, so an editor's schema cannot be the only guard."""
+    text = (ROOT / "tests" / "fixtures" / "counter" / "spec.yaml").read_text(encoding="utf-8")
+    text = text.replace("{name: start,", '{name: "start\\n",')
+    permissive = tmp_path / "schema.json"
+    permissive.write_text("{}", encoding="utf-8")
+    with pytest.raises(SpecError) as caught:
+        validate(load_spec_text(text, "spec.yaml"), permissive)
+    assert [str(p) for p in caught.value.problems] == [
+        "spec.yaml:22:27: 'start\\n' is not a Python identifier; use letters, digits and _"
+    ]

@@ -17,7 +17,7 @@ from jsonschema.exceptions import ValidationError, best_match
 
 from . import codecheck
 from .codecheck import CodeProblem
-from .errors import Problem, SpecError
+from .errors import Problem, SpecError, shown
 from .loader import JsonPath, LoadedSpec
 from .model import (
     DEFAULT_TIMEOUTS,
@@ -175,7 +175,9 @@ class _Checker:
 
     def identifier(self, path: JsonPath, name: str) -> None:
         bare = name.lstrip("*")
-        if keyword.iskeyword(bare):  # soft keywords (match, case, type) are valid names
+        if bare and not (bare.isascii() and bare.isidentifier()):  # the schema's patterns, again
+            self.add(path, f"{shown(name)} is not a Python identifier; use letters, digits and _")
+        elif keyword.iskeyword(bare):  # soft keywords (match, case, type) are valid names
             self.add(path, f"{bare!r} is a Python keyword and cannot be a name; rename it")
 
 
