@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from conftest import ROOT
 
 from katakit.errors import SpecError
 from katakit.loader import load_spec_text
+from katakit.render import reserved_names
 from katakit.validate import validate
 
 SPEC = Path("specs/lru_cache/spec.yaml")
@@ -161,3 +163,23 @@ def test_names_are_checked_in_python_too_not_only_by_the_schema_patterns(tmp_pat
     assert [str(p) for p in caught.value.problems] == [
         "spec.yaml:22:27: 'start\\n' is not a Python identifier; use letters, digits and _"
     ]
+
+
+def test_reserved_names_are_what_the_templates_bind():
+    reserved = reserved_names(ROOT / "templates")
+    suite = {"step", "expect_equal", "run_threads", "pytest", "annotations", "st", "abc"}
+    assert suite <= reserved.module
+    assert {"solution", "worker", "Machine", "target", "subject", "model"} <= reserved.anywhere
+    assert {"target", "compare", "text", "self"} <= reserved.drawn
+    assert not any("probe" in name for name in reserved.anywhere | reserved.drawn)
+
+
+def test_a_name_a_changed_template_binds_becomes_reserved(tmp_path):
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    test_template = templates / "test_kata.py.j2"
+    text = test_template.read_text(encoding="utf-8")
+    test_template.write_text(text.replace("import pytest\n", "import pytest\nimport Counter\n", 1))
+    spec = load_spec_text((ROOT / "tests/fixtures/counter/spec.yaml").read_text(), "spec.yaml")
+    with pytest.raises(SpecError, match="'Counter' cannot be an interface name"):
+        validate(spec, ROOT / "specs" / "schema.json", templates=templates)

@@ -34,6 +34,7 @@ from .model import (
     Rule,
     Step,
 )
+from .render import Reserved, reserved_names
 
 BUILTIN_EXCEPTIONS = {
     name
@@ -135,9 +136,19 @@ def _where(path: JsonPath) -> str:
 class _Checker:
     """Semantic checks; collects problems rather than stopping at the first."""
 
-    def __init__(self, spec: LoadedSpec) -> None:
+    def __init__(self, spec: LoadedSpec, reserved: Reserved | None = None) -> None:
         self.spec = spec
         self.problems: list[Problem] = []
+        empty = frozenset[str]()
+        self.reserved = reserved or Reserved(empty, empty, empty)
+
+    def not_reserved(self, path: JsonPath, name: str, names: frozenset[str], what: str) -> None:
+        if name in names:
+            self.add(
+                path,
+                f"{name!r} cannot be {what}: the generated test module binds {name!r} itself, "
+                "and one would replace the other; choose another name",
+            )
 
     def add(self, path: JsonPath, message: str, *, key: bool = False) -> None:
         self.problems.append(self.spec.problem(path, message, key=key))
@@ -187,12 +198,20 @@ def _get(data: Any, path: JsonPath) -> Any:
     return data
 
 
-def validate(spec: LoadedSpec, schema_path: Path, slug: str | None = None) -> Kata:
-    """Return the typed Kata for a loaded spec, or raise SpecError with every problem."""
+def validate(
+    spec: LoadedSpec, schema_path: Path, slug: str | None = None, templates: Path | None = None
+) -> Kata:
+    """Return the typed Kata for a loaded spec, or raise SpecError with every problem.
+
+    `templates` (default: the templates/ folder beside specs/) tells which names the
+    generated modules bind themselves; a spec may not declare them.
+    """
     problems = _schema_problems(spec, schema_path)
     if problems:
         raise SpecError(problems)
-    checker = _Checker(spec)
+    templates = templates or schema_path.parent.parent / "templates"
+    reserved = reserved_names(templates.resolve()) if templates.is_dir() else None
+    checker = _Checker(spec, reserved)
     data = spec.data
     if slug is not None and data["slug"] != slug:
         checker.add(("slug",), f"slug {data['slug']!r} must match its folder name {slug!r}")
@@ -202,6 +221,10 @@ def validate(spec: LoadedSpec, schema_path: Path, slug: str | None = None) -> Ka
         tree = checker.code(("support",), "exec", "support")
         if tree is not None:
             support_names = codecheck.bound_names(tree)
+            for name in sorted(support_names & checker.reserved.module):
+                checker.not_reserved(
+                    ("support",), name, checker.reserved.module, "bound by support"
+                )
             leaked = [n.id for n in codecheck.used_names(tree) if n.id in interface.names]
             leaked = [n for n in leaked if n not in support_names]
             if leaked:
@@ -233,14 +256,22 @@ def validate(spec: LoadedSpec, schema_path: Path, slug: str | None = None) -> Ka
     )
 
 
-def _check_function(checker: _Checker, path: JsonPath, raw: dict) -> Function:
+def _check_function(checker: _Checker, path: JsonPath, raw: dict, method: bool) -> Function:
     checker.identifier(path + ("name",), raw["name"])
     params = []
-    seen: set[str] = set()
+    first = Function(raw["name"], "", decorator=raw.get("decorator")).first_param
+    seen: set[str] = {first} if method and first else set()
     for i, p in enumerate(raw.get("params", [])):
         ppath = path + ("params", i)
         checker.identifier(ppath + ("name",), p["name"])
         bare = p["name"].lstrip("*")
+        if bare and bare == first and method:
+            checker.add(
+                ppath + ("name",),
+                f"{bare!r} is the method's own first parameter (the skeleton writes it); "
+                "list only the parameters after it",
+            )
+            continue
         if bare and bare in seen:
             checker.add(ppath + ("name",), f"parameter {bare!r} appears twice")
         seen.add(bare)
@@ -280,6 +311,7 @@ def _check_interface(checker: _Checker, raw: dict) -> Interface:
 
     def declare(path: JsonPath, name: str) -> None:
         checker.identifier(path, name)
+        checker.not_reserved(path, name, checker.reserved.anywhere, "an interface name")
         if name in names_seen:
             checker.add(path, f"{name!r} is declared twice in the interface")
         names_seen[name] = path
@@ -333,7 +365,7 @@ def _check_interface(checker: _Checker, raw: dict) -> Interface:
                 attributes=tuple(Member(**m) for m in c.get("attributes", [])),
                 properties=tuple(Member(**m) for m in c.get("properties", [])),
                 methods=tuple(
-                    _check_function(checker, cpath + ("methods", j), m)
+                    _check_function(checker, cpath + ("methods", j), m, method=True)
                     for j, m in enumerate(c.get("methods", []))
                 ),
             )
@@ -341,7 +373,7 @@ def _check_interface(checker: _Checker, raw: dict) -> Interface:
     functions = []
     for i, f in enumerate(raw.get("functions", [])):
         declare(base + ("functions", i, "name"), f["name"])
-        functions.append(_check_function(checker, base + ("functions", i), f))
+        functions.append(_check_function(checker, base + ("functions", i), f, method=False))
     return Interface(
         classes=tuple(classes),
         imports=tuple(imports),
@@ -406,7 +438,11 @@ class _Scope:
         except CodeProblem as problem:
             checker.code_problem(path, problem)
             return None
-        self.known |= codecheck.bound_names(tree)
+        bound = codecheck.bound_names(tree)
+        harness = checker.reserved.module | {"solution"}  # what a test's own code must not rebind
+        for name in sorted(bound & harness):
+            checker.not_reserved(path, name, harness, f"bound by {what}")
+        self.known |= bound
         self.used |= {n.id for n in codecheck.used_names(tree) if n.id in self.interface.names}
         return tree
 
@@ -464,6 +500,7 @@ def _check_draw(
     """Strategies may use `st`, support names and interface names (bound before they run)."""
     for name in draw:
         checker.identifier(path + (name,), name)
+        checker.not_reserved(path + (name,), name, checker.reserved.drawn, "a drawn name")
         scope.check(checker, path + (name,), "eval", "a strategy")
     return tuple(sorted(draw.items()))
 
