@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import shutil
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from conftest import ROOT
 
 from katakit.errors import SpecError
+from katakit.filters import indent_code
 from katakit.loader import load_spec_text
 from katakit.render import reserved_names
 from katakit.validate import validate
@@ -183,3 +185,27 @@ def test_a_name_a_changed_template_binds_becomes_reserved(tmp_path):
     spec = load_spec_text((ROOT / "tests/fixtures/counter/spec.yaml").read_text(), "spec.yaml")
     with pytest.raises(SpecError, match="'Counter' cannot be an interface name"):
         validate(spec, ROOT / "specs" / "schema.json", templates=templates)
+
+
+LINE_BREAKS_OF_SPLITLINES = "\u2028\u2029\x85\x0c\x0b\x1c\x1d\x1e"
+
+
+def test_line_separators_inside_a_string_literal_survive_generation(counter_repo, kata):
+    """str.splitlines breaks at U+2028, \\x85, \\f...; Python does not, inside a literal."""
+    literal = "a" + "b".join(LINE_BREAKS_OF_SPLITLINES) + "z"
+    spec = counter_repo / "specs" / "counter" / "spec.yaml"
+    text = spec.read_text(encoding="utf-8")
+    quoted = literal.encode("unicode_escape").decode("ascii")
+    step = f"      - do: \"counter = Counter(5)\\nx = '{quoted}'\"\n"
+    spec.write_text(text.replace("      - do: counter = Counter(5)\n", step), encoding="utf-8")
+    assert kata(counter_repo, "generate")[0] == 0
+    tree = ast.parse((counter_repo / "generated/counter/test_counter.py").read_text("utf-8"))
+    constants = [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant)]
+    assert literal in constants
+
+
+def test_indenting_code_keeps_multi_line_strings_and_odd_line_breaks_as_written():
+    code = 'x = "a\u2028b"\nif x:\n    y = """p\n  q"""\n\n    z = 1\n'
+    assert indent_code(code, 8) == (
+        '        x = "a\u2028b"\n        if x:\n            y = """p\n  q"""\n\n            z = 1'
+    )

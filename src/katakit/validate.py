@@ -153,9 +153,12 @@ class _Checker:
     def add(self, path: JsonPath, message: str, *, key: bool = False) -> None:
         self.problems.append(self.spec.problem(path, message, key=key))
 
-    def code(self, path: JsonPath, mode: str, what: str) -> ast.AST | None:
+    def code(self, path: JsonPath, mode: str, what: str, *, inline: bool = False) -> ast.AST | None:
+        """Parse a code field; `inline`: the templates write it into a line as it is."""
         text = _get(self.spec.data, path)
         try:
+            if inline:
+                codecheck.check_inline(text, what)
             return codecheck.parse(text, mode, what)
         except CodeProblem as problem:
             self.code_problem(path, problem)
@@ -276,16 +279,16 @@ def _check_function(checker: _Checker, path: JsonPath, raw: dict, method: bool) 
             checker.add(ppath + ("name",), f"parameter {bare!r} appears twice")
         seen.add(bare)
         if "type" in p:
-            checker.code(ppath + ("type",), "eval", "a type")
+            checker.code(ppath + ("type",), "eval", "a type", inline=True)
         if "default" in p and "default_code" in p:
             checker.add(ppath, "give either `default` or `default_code`, not both", key=True)
         if "default_code" in p:
-            checker.code(ppath + ("default_code",), "eval", "default_code")
+            checker.code(ppath + ("default_code",), "eval", "default_code", inline=True)
         params.append(
             Param(p["name"], p.get("type"), p.get("default", NO_DEFAULT), p.get("default_code"))
         )
     if "returns" in raw:
-        checker.code(path + ("returns",), "eval", "a return type")
+        checker.code(path + ("returns",), "eval", "a return type", inline=True)
     return Function(
         name=raw["name"],
         doc=raw["doc"],
@@ -355,7 +358,7 @@ def _check_interface(checker: _Checker, raw: dict) -> Interface:
                     )
                 members[m["name"]] = cpath + (group, j)
                 if group != "methods":
-                    checker.code(cpath + (group, j, "type"), "eval", "a type")
+                    checker.code(cpath + (group, j, "type"), "eval", "a type", inline=True)
         classes.append(
             Class(
                 name=c["name"],
