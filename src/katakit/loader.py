@@ -161,8 +161,8 @@ class _Converter:
         if isinstance(value, float) and not math.isfinite(value):
             raise self._error(
                 node,
-                f"{node.value} is not a finite number; a spec value must be finite (compare "
-                "with `equals_code: math.inf` or `math.isnan(...)` in a check)",
+                f"{node.value} is not a finite number, and spec numbers must be finite (a check "
+                "can still compare with `equals_code: math.inf` or test `math.isnan(x)`)",
             )
         if isinstance(value, str) and (bad := _SURROGATE.search(value)):
             raise self._error(
@@ -185,7 +185,8 @@ class _Converter:
         raise self._error(
             node,
             f"{what} is not a spec value (a spec holds only text, numbers, true/false, null, "
-            "lists and mappings); quote it to make it text",
+            "lists and mappings); quote it for text, or write Python in `equals_code` or "
+            "`default_code`",
         )
 
     def _error(self, node: yaml.Node, message: str) -> SpecError:

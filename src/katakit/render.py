@@ -91,9 +91,9 @@ class Reserved:
 
     `module`: bound at the top of a generated module (imports such as `step`, `pytest`,
     `annotations`, `abc`); `anywhere`: also the names the templates bind inside tests
-    (`solution`, `worker`, `Machine`, lambda parameters...); `drawn`: the module's, those
-    bound in a property test, and the parameters of the calls that receive drawn values by
-    keyword (`rule(target=...)`, `begin(text=...)`).
+    (`solution`, `worker`, `Machine`, lambda parameters...); `drawn`: the module's, the
+    parameters of a property test's methods and lambdas (`self`, `target`), and those of the
+    calls that receive drawn values by keyword (`rule(target=...)`, `begin(text=...)`).
     """
 
     module: frozenset[str]
@@ -182,7 +182,7 @@ def reserved_names(templates: Path) -> Reserved:
             anywhere |= bound_names(tree)
             for top in tree.body:
                 if isinstance(top, ast.FunctionDef) and top.name == f"test_{PROBE}_p":
-                    drawn |= bound_names(top)
+                    drawn |= {n.arg for n in ast.walk(top) if isinstance(n, ast.arg)}
     for call in (
         testing.ModelMachine.begin,
         testing.ModelMachine.apply,

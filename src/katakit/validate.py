@@ -44,10 +44,27 @@ BUILTIN_EXCEPTIONS = {
 PROPERTY_CONTEXT = {"subject", "model", "st"}
 
 
+def _is_whole_number(checker: Any, instance: Any) -> bool:
+    """JSON Schema's "integer" admits 8.0; a count of threads or examples must be an int."""
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+def _is_number(checker: Any, instance: Any) -> bool:
+    return isinstance(instance, (int, float)) and not isinstance(instance, bool)
+
+
+_SpecValidator = jsonschema.validators.extend(
+    jsonschema.Draft202012Validator,
+    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine_many(
+        {"integer": _is_whole_number, "number": _is_number}
+    ),
+)
+
+
 @cache
-def _validator(schema_path: Path) -> jsonschema.Draft202012Validator:
+def _validator(schema_path: Path) -> jsonschema.protocols.Validator:
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+    return _SpecValidator(schema)
 
 
 def _leaf_errors(error: ValidationError) -> Iterable[ValidationError]:
@@ -108,13 +125,13 @@ def _humane(error: ValidationError, path: JsonPath) -> str:
         wanted = [wanted] if isinstance(wanted, str) else wanted
         if not path:
             return "a spec must be a mapping of keys (slug, title, section, ...)"
-        return f"{where} must be {' or '.join(TYPE_NAMES.get(w, w) for w in wanted)}, not {type(error.instance).__name__} {error.instance!r}"
+        return f"{where} must be {' or '.join(TYPE_NAMES.get(w, w) for w in wanted)}, not {type(error.instance).__name__} {shown(error.instance)}"
     if error.validator == "minItems":
         return f"{where} needs at least {error.validator_value} item(s)"
     if error.validator == "minLength":
         return f"{where} must not be empty"
     if error.validator == "enum":
-        return f"{where} is {error.instance!r}; choose one of: {', '.join(map(str, error.validator_value))}"
+        return f"{where} is {shown(error.instance)}; choose one of: {', '.join(map(str, error.validator_value))}"
     if error.validator == "pattern" and path and path[-1] == "id":
         return (
             "behaviour id must be a lowercase UUID4 (python -c 'import uuid; print(uuid.uuid4())')"
@@ -125,7 +142,7 @@ def _humane(error: ValidationError, path: JsonPath) -> str:
             if path and path[-1] == "name" and "behaviours" in path
             else "a Python identifier"
         )
-        return f"{error.instance!r} is not a valid name for {where}: use {shape}"
+        return f"{shown(error.instance)} is not a valid name for {where}: use {shape}"
     return f"{where}: {error.message}"
 
 
@@ -504,6 +521,11 @@ def _check_draw(
     for name in draw:
         checker.identifier(path + (name,), name)
         checker.not_reserved(path + (name,), name, checker.reserved.drawn, "a drawn name")
+        if name in scope.interface.names:
+            checker.add(
+                path + (name,),
+                f"drawn name {name!r} would hide the interface's {name!r}; choose another name",
+            )
         scope.check(checker, path + (name,), "eval", "a strategy")
     return tuple(sorted(draw.items()))
 
