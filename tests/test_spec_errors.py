@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import ast
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, make_repo
 
 from katakit.errors import SpecError
 from katakit.filters import indent_code
 from katakit.loader import load_spec_text
 from katakit.render import reserved_names
-from katakit.validate import validate
+from katakit.validate import ignored_slug, validate
 
 SPEC = Path("specs/lru_cache/spec.yaml")
 
@@ -209,3 +210,30 @@ def test_indenting_code_keeps_multi_line_strings_and_odd_line_breaks_as_written(
     assert indent_code(code, 8) == (
         '        x = "a\u2028b"\n        if x:\n            y = """p\n  q"""\n\n            z = 1'
     )
+
+
+@pytest.mark.parametrize("slug", ["build", "dist", "__pycache__", "_private"])
+def test_a_slug_git_would_ignore_is_refused(tmp_path, kata, slug):
+    repo = make_repo(tmp_path / "repo", ROOT / "tests" / "fixtures" / "counter")
+    shutil.copy(ROOT / ".gitignore", repo / ".gitignore")
+    folder = repo / "specs" / slug
+    (repo / "specs" / "counter").rename(folder)
+    text = (folder / "spec.yaml").read_text(encoding="utf-8")
+    (folder / "spec.yaml").write_text(text.replace("slug: counter", f"slug: {slug}"), "utf-8")
+    code, _, err = kata(repo, "generate")
+    assert code == 1
+    assert f"specs/{slug}/spec.yaml:2:7: slug {slug!r} is ignored by git (" in err
+    assert not (repo / "generated").exists()
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+@pytest.mark.parametrize(
+    "slug",
+    ["build", "dist", "lru_cache", "counter", "results", "node_modules", "katas", "hypothesis"],
+)
+def test_the_slug_rule_agrees_with_git_check_ignore(tmp_path, slug):
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    shutil.copy(ROOT / ".gitignore", tmp_path / ".gitignore")
+    paths = [f"specs/{slug}/spec.yaml", f"generated/{slug}/test_{slug}.py"]
+    done = subprocess.run(["git", "check-ignore", *paths], cwd=tmp_path, capture_output=True)
+    assert (ignored_slug(slug, tmp_path) is not None) == (done.returncode == 0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import fnmatch
 import hashlib
 import json
 import keyword
@@ -235,6 +236,13 @@ def validate(
     data = spec.data
     if slug is not None and data["slug"] != slug:
         checker.add(("slug",), f"slug {data['slug']!r} must match its folder name {slug!r}")
+    ignored = ignored_slug(data["slug"], schema_path.parent.parent)
+    if ignored:
+        checker.add(
+            ("slug",),
+            f"slug {data['slug']!r} is ignored by git ({ignored}), so its spec, generated files "
+            "and kata would never be committed; choose another name",
+        )
     interface = _check_interface(checker, data["interface"])
     support_names: set[str] = set()
     if "support" in data:
@@ -274,6 +282,38 @@ def validate(
         spec_path=spec.path,
         spec_sha256=hashlib.sha256(spec.text.encode("utf-8")).hexdigest(),
     )
+
+
+def ignored_slug(slug: str, root: Path) -> str | None:
+    """Why git would ignore a kata's committed files (None when it would not).
+
+    A rule rather than `git check-ignore`, so it holds outside a git checkout too: a leading
+    `_` (`__pycache__`, and Python tools' private folders), then each `.gitignore` pattern,
+    matched roughly like git: without a slash inside it, against the names the slug puts in
+    a path (`<slug>`, `test_<slug>.py`); with one, against the paths from the root
+    (`specs/<slug>`, `generated/<slug>`, `generated/<slug>/test_<slug>.py`). `katas/*` is
+    ignored on purpose: learners' own work.
+    """
+    if slug.startswith("_"):
+        return "a name starting with _, like __pycache__"
+    try:
+        lines = (root / ".gitignore").read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    names = (slug, f"test_{slug}.py")
+    paths = (f"specs/{slug}", f"generated/{slug}", f"generated/{slug}/test_{slug}.py")
+    for line in lines:
+        pattern = line.strip()
+        if not pattern or pattern.startswith(("#", "!")):
+            continue
+        bare = pattern.rstrip("/")
+        if "/" not in bare:
+            hit = any(fnmatch.fnmatchcase(name, bare) for name in names)
+        else:
+            hit = any(fnmatch.fnmatchcase(path, bare.lstrip("/")) for path in paths)
+        if hit:
+            return f".gitignore: {pattern}"
+    return None
 
 
 def _check_function(checker: _Checker, path: JsonPath, raw: dict, method: bool) -> Function:
