@@ -101,8 +101,9 @@ def _allowed_keys(schema: dict, instance: dict) -> set[str]:
         for branch in schema.get("allOf", [])
         if "const" in branch.get("if", {}).get("properties", {}).get("kind", {})
     }
-    if instance.get("kind") in by_kind:
-        return allowed | by_kind[instance["kind"]]
+    kind = instance.get("kind")
+    if isinstance(kind, str) and kind in by_kind:  # a kind may be any YAML value, even a list
+        return allowed | by_kind[kind]
     # an unknown kind is reported on its own; do not also flag the keys it would have used
     return allowed.union(*by_kind.values())
 
