@@ -7,7 +7,7 @@ KATA_SLUG = $(KATA)
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install generate check verify test lint new bench soak clean watch hint progress grade
+.PHONY: help install generate check verify test lint new bench soak clean watch hint progress grade fuzz
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -62,6 +62,9 @@ new: $(STAMP) ## scaffold a kata: make new NAME=<slug> [TITLE="..."] [SECTION=..
 
 soak: $(STAMP) ## every concurrency and property behaviour 20 times against the references
 	$(KATA_BIN) soak --runs 20
+
+fuzz: $(STAMP) ## 2000 fresh mutated specs per strategy: each generated or refused with a location (FUZZ=n)
+	KATA_FUZZ_EXAMPLES=$(or $(FUZZ),2000) $(BIN)/pytest -n 2 tests/test_spec_fuzz.py --hypothesis-show-statistics -q
 
 bench: $(STAMP) ## benchmarks under bench/, reported as ratios
 	$(BIN)/python bench/run.py

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ast
 import builtins
+import io
+import tokenize
 from collections.abc import Iterable
 
 BUILTIN_NAMES = frozenset(dir(builtins))
@@ -19,15 +21,79 @@ class CodeProblem(Exception):
         self.column = column
 
 
+MAX_DEPTH = 100  # AST nesting; ast.unparse and compile recurse, and no kata needs more
+
+
 def parse(code: str, mode: str, what: str) -> ast.AST:
-    """Parse a snippet as 'exec' (statements) or 'eval' (one expression)."""
+    """Parse a snippet as 'exec' (statements) or 'eval' (one expression).
+
+    Statements are also parsed once re-indented the way the templates place them, and must
+    mean the same: a form feed or carriage return outside a string literal would not.
+    """
+    shape = "an expression" if mode == "eval" else "Python statements"
     try:
-        return ast.parse(code, mode=mode)
+        tree = ast.parse(code, mode=mode)
     except SyntaxError as exc:
-        shape = "an expression" if mode == "eval" else "Python statements"
         raise CodeProblem(
             f"{what} must be {shape}: {exc.msg}", exc.lineno or 1, exc.offset or 1
         ) from None
+    except (ValueError, RecursionError, MemoryError) as exc:  # null bytes, absurd nesting
+        raise CodeProblem(
+            f"{what} must be {shape}: {str(exc)[:120] or type(exc).__name__}"
+        ) from None
+    deepest = _too_deep(tree)
+    if deepest is not None:
+        raise CodeProblem(
+            f"{what} is nested more than {MAX_DEPTH} levels deep; split it up",
+            getattr(deepest, "lineno", 1),
+            getattr(deepest, "col_offset", 0) + 1,
+        )
+    if mode == "exec":
+        _check_reindented(code, tree, what)
+    return tree
+
+
+def check_inline(code: str, what: str) -> None:
+    """Code written into a `def` line as it is: one line, and no comment to swallow the rest."""
+    for n, char in enumerate(code):
+        if char in "\r\n":
+            line = code.count("\n", 0, n) + 1
+            raise CodeProblem(f"{what} must fit on one line", line, n - code.rfind("\n", 0, n))
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(code).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return  # parse() reports it
+    for token in tokens:
+        if token.type == tokenize.COMMENT:
+            raise CodeProblem(f"{what} must not hold a comment", 1, token.start[1] + 1)
+
+
+def _too_deep(tree: ast.AST) -> ast.AST | None:
+    stack = [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return node
+        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
+    return None
+
+
+def _check_reindented(code: str, tree: ast.Module, what: str) -> None:
+    from .filters import indent_code  # filters renders; this proves its output faithful
+
+    if not tree.body:
+        raise CodeProblem(f"{what} holds no statement (only comments?); write `pass`")
+    try:
+        placed = ast.parse("if True:\n" + indent_code(code, 4) + "\n").body[0]
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        placed = None
+    if not isinstance(placed, ast.If) or [ast.dump(s) for s in placed.body] != [
+        ast.dump(s) for s in tree.body
+    ]:
+        raise CodeProblem(
+            f"{what} changes meaning once indented into the test: keep line breaks to "
+            "plain newlines (no form feed, vertical tab or carriage return outside a string)"
+        )
 
 
 def bound_names(tree: ast.AST) -> set[str]:

@@ -3,6 +3,25 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+MAX_SHOWN = 60  # characters of a spec value quoted in a message
+MAX_MESSAGE = 400  # characters of one problem's message
+
+
+def shown(value: Any, limit: int = MAX_SHOWN) -> str:
+    """A value's repr for a message, elided in the middle when long (a spec may be hostile)."""
+    text = repr(value)
+    if len(text) <= limit:
+        return text
+    half = (limit - 5) // 2
+    return f"{text[:half]} ... {text[-half:]} ({len(text)} characters)"
+
+
+def _capped(message: str) -> str:
+    if len(message) <= MAX_MESSAGE:
+        return message
+    return message[: MAX_MESSAGE - 30] + f" ... ({len(message)} characters)"
 
 
 class KataError(Exception):
@@ -17,6 +36,9 @@ class Problem:
     line: int
     column: int
     message: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", _capped(self.message))
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.message}"

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import ast
+import io
 import re
-import textwrap
+import tokenize
 from typing import Any
 
 from .model import NO_DEFAULT, Param
@@ -33,8 +34,52 @@ def docstring(text: str, indent: int = 0) -> str:
 
 
 def indent_code(code: str, width: int) -> str:
-    """Re-indent a code block to `width` spaces (first line included)."""
-    return textwrap.indent(textwrap.dedent(code).strip("\n"), " " * width)
+    """Re-indent a code block to `width` spaces (first line included), splitting on "\\n" only.
+
+    str.splitlines (and so textwrap.indent) also breaks at \\f, \\v, \\x1c-\\x1e, \\x85,
+    U+2028 and U+2029, which Python source keeps as ordinary characters inside a string literal;
+    and a line that continues a multi-line string literal is part of the string, so it is kept
+    exactly as written.
+    """
+    text = code.strip("\n")
+    lines = text.split("\n")
+    inside = _string_continuations(text)
+    starts = [line for n, line in enumerate(lines) if n not in inside and line.strip(" \t")]
+    margin = _common_margin(starts)
+    pad = " " * width
+    out = []
+    for n, line in enumerate(lines):
+        if n in inside:
+            out.append(line)
+        elif not line.strip(" \t"):
+            out.append("")
+        else:
+            out.append(pad + line[len(margin) :])
+    return "\n".join(out)
+
+
+def _common_margin(lines: list[str]) -> str:
+    margins = [line[: len(line) - len(line.lstrip(" \t"))] for line in lines]
+    if not margins:
+        return ""
+    first, last = min(margins), max(margins)
+    size = next(
+        (i for i, (a, b) in enumerate(zip(first, last, strict=False)) if a != b), len(first)
+    )
+    return first[:size]
+
+
+def _string_continuations(text: str) -> set[int]:
+    """0-based numbers of the lines that begin inside a multi-line token (a string literal)."""
+    inside: set[int] = set()
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(text).readline):
+            (start, _), (end, _) = token.start, token.end
+            if token.type != tokenize.NEWLINE and end > start:
+                inside.update(range(start, end))  # token rows are 1-based: rows start+1..end
+    except (tokenize.TokenError, SyntaxError):
+        pass  # not valid Python; validation reports it before anything is rendered
+    return inside
 
 
 def expr(code: str) -> str:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import ast
+import inspect
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import jinja2
 
+from .codecheck import bound_names
 from .filters import FILTERS
-from .model import Behaviour, Class, Kata
+from .model import Behaviour, Class, Function, Interface, Kata, Rule, Step
 
 
 def environment(templates: Path) -> jinja2.Environment:
@@ -86,3 +90,127 @@ def render_kata(kata: Kata, env: jinja2.Environment) -> dict[str, str]:
 
 def _binding_lines(behaviour: Behaviour) -> list[str]:
     return [f"{name} = solution.{name}" for name in behaviour.names_used]
+
+
+@dataclass(frozen=True)
+class Reserved:
+    """Names the generated modules bind themselves, which a spec's own names must not replace.
+
+    `module`: bound at the top of a generated module (imports such as `step`, `pytest`,
+    `annotations`, `abc`); `anywhere`: also the names the templates bind inside tests
+    (`solution`, `worker`, `Machine`, lambda parameters...); `drawn`: the module's, the
+    parameters of a property test's methods and lambdas (`self`, `target`), and those of the
+    calls that receive drawn values by keyword (`rule(target=...)`, `begin(text=...)`).
+    """
+
+    module: frozenset[str]
+    anywhere: frozenset[str]
+    drawn: frozenset[str]
+
+
+PROBE = "zz_probe"
+
+
+def _probe_kata() -> Kata:
+    """A kata whose own code binds nothing, with one behaviour of each kind."""
+    steps = (
+        Step("pass", "do", raises="ValueError", match="x"),
+        Step("True", "check", equals=1),
+        Step("True", "check", equals_code="True"),
+        Step("True", "check", is_=True),
+        Step("True", "check"),
+    )
+    common = dict(id="", why="probe", timeout=1.0)
+    draw = ((f"{PROBE}_drawn", "st.none()"),)
+    behaviours = (
+        Behaviour(**common, name=f"{PROBE}_s", kind="scenario", steps=steps),
+        Behaviour(
+            **common,
+            name=f"{PROBE}_p",
+            kind="property",
+            model="pass",
+            init_draw=draw,
+            init_subject="None",
+            init_model="None",
+            rules=(Rule(f"{PROBE}()", PROBE, draw),),
+            invariants=("True == True",),
+        ),
+        Behaviour(
+            **common,
+            name=f"{PROBE}_c",
+            kind="concurrency",
+            threads=2,
+            setup="pass",
+            worker="pass",
+            steps=steps,
+        ),
+        Behaviour(
+            **common,
+            name=f"{PROBE}_x",
+            kind="complexity",
+            sizes=(1, 2),
+            setup="pass",
+            operation="pass",
+        ),
+    )
+    method = Function(PROBE, "probe", abstract=True)
+    interface = Interface(classes=(Class(f"Zz{PROBE}", "probe", abstract=True, methods=(method,)),))
+    text = ("probe",)
+    return Kata(
+        slug=PROBE,
+        title="probe",
+        section="testing",
+        difficulty="beginner",
+        summary="probe",
+        about="probe",
+        example="probe",
+        tldr="probe",
+        objectives=text,
+        hints=text * 3,
+        guide_errors=(),
+        interface=interface,
+        behaviours=behaviours,
+    )
+
+
+@cache
+def reserved_names(templates: Path) -> Reserved:
+    """What the templates in `templates/` bind, found by rendering a probe kata (cannot drift)."""
+    from . import testing  # hypothesis is only imported when a spec is validated
+
+    files = render_kata(_probe_kata(), environment(templates))
+    module: set[str] = set()
+    anywhere: set[str] = set()
+    drawn: set[str] = set()  # drawn values live in the property test only
+    for name, text in files.items():
+        if name.endswith(".py"):
+            tree = ast.parse(text)
+            module |= {n for top in tree.body for n in _bound_at_top(top)}
+            anywhere |= bound_names(tree)
+            for top in tree.body:
+                if isinstance(top, ast.FunctionDef) and top.name == f"test_{PROBE}_p":
+                    drawn |= {n.arg for n in ast.walk(top) if isinstance(n, ast.arg)}
+    for call in (
+        testing.ModelMachine.begin,
+        testing.ModelMachine.apply,
+        testing.rule,
+        testing.initialize,
+    ):
+        drawn |= {
+            p.name
+            for p in inspect.signature(call).parameters.values()
+            if p.kind not in (p.VAR_KEYWORD, p.VAR_POSITIONAL)
+        }
+    ours = {n for n in anywhere if PROBE in n.lower()}
+    return Reserved(
+        frozenset(module - ours),
+        frozenset(anywhere - ours),
+        frozenset((module | drawn) - ours),
+    )
+
+
+def _bound_at_top(statement: ast.stmt) -> set[str]:
+    """Names a module-level statement binds in the module (not inside its function bodies)."""
+    if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return {statement.name}
+    return bound_names(ast.Module([statement], []))

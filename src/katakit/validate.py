@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import fnmatch
 import hashlib
 import json
 import keyword
@@ -17,7 +18,7 @@ from jsonschema.exceptions import ValidationError, best_match
 
 from . import codecheck
 from .codecheck import CodeProblem
-from .errors import Problem, SpecError
+from .errors import Problem, SpecError, shown
 from .loader import JsonPath, LoadedSpec
 from .model import (
     DEFAULT_TIMEOUTS,
@@ -34,6 +35,7 @@ from .model import (
     Rule,
     Step,
 )
+from .render import Reserved, reserved_names
 
 BUILTIN_EXCEPTIONS = {
     name
@@ -43,10 +45,27 @@ BUILTIN_EXCEPTIONS = {
 PROPERTY_CONTEXT = {"subject", "model", "st"}
 
 
+def _is_whole_number(checker: Any, instance: Any) -> bool:
+    """JSON Schema's "integer" admits 8.0; a count of threads or examples must be an int."""
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+def _is_number(checker: Any, instance: Any) -> bool:
+    return isinstance(instance, (int, float)) and not isinstance(instance, bool)
+
+
+_SpecValidator = jsonschema.validators.extend(
+    jsonschema.Draft202012Validator,
+    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine_many(
+        {"integer": _is_whole_number, "number": _is_number}
+    ),
+)
+
+
 @cache
-def _validator(schema_path: Path) -> jsonschema.Draft202012Validator:
+def _validator(schema_path: Path) -> jsonschema.protocols.Validator:
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+    return _SpecValidator(schema)
 
 
 def _leaf_errors(error: ValidationError) -> Iterable[ValidationError]:
@@ -82,8 +101,9 @@ def _allowed_keys(schema: dict, instance: dict) -> set[str]:
         for branch in schema.get("allOf", [])
         if "const" in branch.get("if", {}).get("properties", {}).get("kind", {})
     }
-    if instance.get("kind") in by_kind:
-        return allowed | by_kind[instance["kind"]]
+    kind = instance.get("kind")
+    if isinstance(kind, str) and kind in by_kind:  # a kind may be any YAML value, even a list
+        return allowed | by_kind[kind]
     # an unknown kind is reported on its own; do not also flag the keys it would have used
     return allowed.union(*by_kind.values())
 
@@ -107,13 +127,13 @@ def _humane(error: ValidationError, path: JsonPath) -> str:
         wanted = [wanted] if isinstance(wanted, str) else wanted
         if not path:
             return "a spec must be a mapping of keys (slug, title, section, ...)"
-        return f"{where} must be {' or '.join(TYPE_NAMES.get(w, w) for w in wanted)}, not {type(error.instance).__name__} {error.instance!r}"
+        return f"{where} must be {' or '.join(TYPE_NAMES.get(w, w) for w in wanted)}, not {type(error.instance).__name__} {shown(error.instance)}"
     if error.validator == "minItems":
         return f"{where} needs at least {error.validator_value} item(s)"
     if error.validator == "minLength":
         return f"{where} must not be empty"
     if error.validator == "enum":
-        return f"{where} is {error.instance!r}; choose one of: {', '.join(map(str, error.validator_value))}"
+        return f"{where} is {shown(error.instance)}; choose one of: {', '.join(map(str, error.validator_value))}"
     if error.validator == "pattern" and path and path[-1] == "id":
         return (
             "behaviour id must be a lowercase UUID4 (python -c 'import uuid; print(uuid.uuid4())')"
@@ -124,7 +144,7 @@ def _humane(error: ValidationError, path: JsonPath) -> str:
             if path and path[-1] == "name" and "behaviours" in path
             else "a Python identifier"
         )
-        return f"{error.instance!r} is not a valid name for {where}: use {shape}"
+        return f"{shown(error.instance)} is not a valid name for {where}: use {shape}"
     return f"{where}: {error.message}"
 
 
@@ -135,16 +155,29 @@ def _where(path: JsonPath) -> str:
 class _Checker:
     """Semantic checks; collects problems rather than stopping at the first."""
 
-    def __init__(self, spec: LoadedSpec) -> None:
+    def __init__(self, spec: LoadedSpec, reserved: Reserved | None = None) -> None:
         self.spec = spec
         self.problems: list[Problem] = []
+        empty = frozenset[str]()
+        self.reserved = reserved or Reserved(empty, empty, empty)
+
+    def not_reserved(self, path: JsonPath, name: str, names: frozenset[str], what: str) -> None:
+        if name in names:
+            self.add(
+                path,
+                f"{name!r} cannot be {what}: the generated test module binds {name!r} itself, "
+                "and one would replace the other; choose another name",
+            )
 
     def add(self, path: JsonPath, message: str, *, key: bool = False) -> None:
         self.problems.append(self.spec.problem(path, message, key=key))
 
-    def code(self, path: JsonPath, mode: str, what: str) -> ast.AST | None:
+    def code(self, path: JsonPath, mode: str, what: str, *, inline: bool = False) -> ast.AST | None:
+        """Parse a code field; `inline`: the templates write it into a line as it is."""
         text = _get(self.spec.data, path)
         try:
+            if inline:
+                codecheck.check_inline(text, what)
             return codecheck.parse(text, mode, what)
         except CodeProblem as problem:
             self.code_problem(path, problem)
@@ -175,7 +208,9 @@ class _Checker:
 
     def identifier(self, path: JsonPath, name: str) -> None:
         bare = name.lstrip("*")
-        if keyword.iskeyword(bare):  # soft keywords (match, case, type) are valid names
+        if bare and not (bare.isascii() and bare.isidentifier()):  # the schema's patterns, again
+            self.add(path, f"{shown(name)} is not a Python identifier; use letters, digits and _")
+        elif keyword.iskeyword(bare):  # soft keywords (match, case, type) are valid names
             self.add(path, f"{bare!r} is a Python keyword and cannot be a name; rename it")
 
 
@@ -185,21 +220,40 @@ def _get(data: Any, path: JsonPath) -> Any:
     return data
 
 
-def validate(spec: LoadedSpec, schema_path: Path, slug: str | None = None) -> Kata:
-    """Return the typed Kata for a loaded spec, or raise SpecError with every problem."""
+def validate(
+    spec: LoadedSpec, schema_path: Path, slug: str | None = None, templates: Path | None = None
+) -> Kata:
+    """Return the typed Kata for a loaded spec, or raise SpecError with every problem.
+
+    `templates` (default: the templates/ folder beside specs/) tells which names the
+    generated modules bind themselves; a spec may not declare them.
+    """
     problems = _schema_problems(spec, schema_path)
     if problems:
         raise SpecError(problems)
-    checker = _Checker(spec)
+    templates = templates or schema_path.parent.parent / "templates"
+    reserved = reserved_names(templates.resolve()) if templates.is_dir() else None
+    checker = _Checker(spec, reserved)
     data = spec.data
     if slug is not None and data["slug"] != slug:
         checker.add(("slug",), f"slug {data['slug']!r} must match its folder name {slug!r}")
+    ignored = ignored_slug(data["slug"], schema_path.parent.parent)
+    if ignored:
+        checker.add(
+            ("slug",),
+            f"slug {data['slug']!r} is ignored by git ({ignored}), so its spec, generated files "
+            "and kata would never be committed; choose another name",
+        )
     interface = _check_interface(checker, data["interface"])
     support_names: set[str] = set()
     if "support" in data:
         tree = checker.code(("support",), "exec", "support")
         if tree is not None:
             support_names = codecheck.bound_names(tree)
+            for name in sorted(support_names & checker.reserved.module):
+                checker.not_reserved(
+                    ("support",), name, checker.reserved.module, "bound by support"
+                )
             leaked = [n.id for n in codecheck.used_names(tree) if n.id in interface.names]
             leaked = [n for n in leaked if n not in support_names]
             if leaked:
@@ -231,28 +285,68 @@ def validate(spec: LoadedSpec, schema_path: Path, slug: str | None = None) -> Ka
     )
 
 
-def _check_function(checker: _Checker, path: JsonPath, raw: dict) -> Function:
+def ignored_slug(slug: str, root: Path) -> str | None:
+    """Why git would ignore a kata's committed files (None when it would not).
+
+    A rule rather than `git check-ignore`, so it holds outside a git checkout too: a leading
+    `_` (`__pycache__`, and Python tools' private folders), then each `.gitignore` pattern,
+    matched roughly like git: without a slash inside it, against the names the slug puts in
+    a path (`<slug>`, `test_<slug>.py`); with one, against the paths from the root
+    (`specs/<slug>`, `generated/<slug>`, `generated/<slug>/test_<slug>.py`). `katas/*` is
+    ignored on purpose: learners' own work.
+    """
+    if slug.startswith("_"):
+        return "a name starting with _, like __pycache__"
+    try:
+        lines = (root / ".gitignore").read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    names = (slug, f"test_{slug}.py")
+    paths = (f"specs/{slug}", f"generated/{slug}", f"generated/{slug}/test_{slug}.py")
+    for line in lines:
+        pattern = line.strip()
+        if not pattern or pattern.startswith(("#", "!")):
+            continue
+        bare = pattern.rstrip("/")
+        if "/" not in bare:
+            hit = any(fnmatch.fnmatchcase(name, bare) for name in names)
+        else:
+            hit = any(fnmatch.fnmatchcase(path, bare.lstrip("/")) for path in paths)
+        if hit:
+            return f".gitignore: {pattern}"
+    return None
+
+
+def _check_function(checker: _Checker, path: JsonPath, raw: dict, method: bool) -> Function:
     checker.identifier(path + ("name",), raw["name"])
     params = []
-    seen: set[str] = set()
+    first = Function(raw["name"], "", decorator=raw.get("decorator")).first_param
+    seen: set[str] = {first} if method and first else set()
     for i, p in enumerate(raw.get("params", [])):
         ppath = path + ("params", i)
         checker.identifier(ppath + ("name",), p["name"])
         bare = p["name"].lstrip("*")
+        if bare and bare == first and method:
+            checker.add(
+                ppath + ("name",),
+                f"{bare!r} is the method's own first parameter (the skeleton writes it); "
+                "list only the parameters after it",
+            )
+            continue
         if bare and bare in seen:
             checker.add(ppath + ("name",), f"parameter {bare!r} appears twice")
         seen.add(bare)
         if "type" in p:
-            checker.code(ppath + ("type",), "eval", "a type")
+            checker.code(ppath + ("type",), "eval", "a type", inline=True)
         if "default" in p and "default_code" in p:
             checker.add(ppath, "give either `default` or `default_code`, not both", key=True)
         if "default_code" in p:
-            checker.code(ppath + ("default_code",), "eval", "default_code")
+            checker.code(ppath + ("default_code",), "eval", "default_code", inline=True)
         params.append(
             Param(p["name"], p.get("type"), p.get("default", NO_DEFAULT), p.get("default_code"))
         )
     if "returns" in raw:
-        checker.code(path + ("returns",), "eval", "a return type")
+        checker.code(path + ("returns",), "eval", "a return type", inline=True)
     return Function(
         name=raw["name"],
         doc=raw["doc"],
@@ -278,6 +372,7 @@ def _check_interface(checker: _Checker, raw: dict) -> Interface:
 
     def declare(path: JsonPath, name: str) -> None:
         checker.identifier(path, name)
+        checker.not_reserved(path, name, checker.reserved.anywhere, "an interface name")
         if name in names_seen:
             checker.add(path, f"{name!r} is declared twice in the interface")
         names_seen[name] = path
@@ -321,7 +416,7 @@ def _check_interface(checker: _Checker, raw: dict) -> Interface:
                     )
                 members[m["name"]] = cpath + (group, j)
                 if group != "methods":
-                    checker.code(cpath + (group, j, "type"), "eval", "a type")
+                    checker.code(cpath + (group, j, "type"), "eval", "a type", inline=True)
         classes.append(
             Class(
                 name=c["name"],
@@ -331,7 +426,7 @@ def _check_interface(checker: _Checker, raw: dict) -> Interface:
                 attributes=tuple(Member(**m) for m in c.get("attributes", [])),
                 properties=tuple(Member(**m) for m in c.get("properties", [])),
                 methods=tuple(
-                    _check_function(checker, cpath + ("methods", j), m)
+                    _check_function(checker, cpath + ("methods", j), m, method=True)
                     for j, m in enumerate(c.get("methods", []))
                 ),
             )
@@ -339,7 +434,7 @@ def _check_interface(checker: _Checker, raw: dict) -> Interface:
     functions = []
     for i, f in enumerate(raw.get("functions", [])):
         declare(base + ("functions", i, "name"), f["name"])
-        functions.append(_check_function(checker, base + ("functions", i), f))
+        functions.append(_check_function(checker, base + ("functions", i), f, method=False))
     return Interface(
         classes=tuple(classes),
         imports=tuple(imports),
@@ -404,7 +499,11 @@ class _Scope:
         except CodeProblem as problem:
             checker.code_problem(path, problem)
             return None
-        self.known |= codecheck.bound_names(tree)
+        bound = codecheck.bound_names(tree)
+        harness = checker.reserved.module | {"solution"}  # what a test's own code must not rebind
+        for name in sorted(bound & harness):
+            checker.not_reserved(path, name, harness, f"bound by {what}")
+        self.known |= bound
         self.used |= {n.id for n in codecheck.used_names(tree) if n.id in self.interface.names}
         return tree
 
@@ -462,6 +561,12 @@ def _check_draw(
     """Strategies may use `st`, support names and interface names (bound before they run)."""
     for name in draw:
         checker.identifier(path + (name,), name)
+        checker.not_reserved(path + (name,), name, checker.reserved.drawn, "a drawn name")
+        if name in scope.interface.names:
+            checker.add(
+                path + (name,),
+                f"drawn name {name!r} would hide the interface's {name!r}; choose another name",
+            )
         scope.check(checker, path + (name,), "eval", "a strategy")
     return tuple(sorted(draw.items()))
 
