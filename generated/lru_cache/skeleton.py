@@ -1,5 +1,5 @@
 # Generated from specs/lru_cache/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: f4aca1d08fe2e6e4982247dc4a6eb44046764f22832ff9f3eb636bbb7d31eb63
+# spec-sha256: fb21af7437dd7e88ad75321b231f79f654e4ebd746b017ffae9a223dd0caeca6
 """Thread-safe LRU cache: your solution starts here.
 
 Fill in every method until `kata check lru_cache` passes; the brief is generated/lru_cache/README.md.

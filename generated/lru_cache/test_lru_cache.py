@@ -1,5 +1,5 @@
 # Generated from specs/lru_cache/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: f4aca1d08fe2e6e4982247dc4a6eb44046764f22832ff9f3eb636bbb7d31eb63
+# spec-sha256: fb21af7437dd7e88ad75321b231f79f654e4ebd746b017ffae9a223dd0caeca6
 """Conformance suite for the lru_cache kata: one test per behaviour of its spec.
 
 Run it with `kata check lru_cache` or `pytest generated/lru_cache --impl PATH`.
