@@ -1,5 +1,5 @@
 # Generated from specs/chain_of_responsibility/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: a678771e0ae1494b24020c887a436b6dcf8f326db109994c8e79d82f718c9242
+# spec-sha256: 88ec141e5146a1148791fc071a7ffd557bd605261d67cf2a9ce4fd6855922374
 """Authentication chain of responsibility: your solution starts here.
 
 Fill in every method until `kata check chain_of_responsibility` passes; the brief is generated/chain_of_responsibility/README.md.

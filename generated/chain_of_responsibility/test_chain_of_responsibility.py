@@ -1,5 +1,5 @@
 # Generated from specs/chain_of_responsibility/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: a678771e0ae1494b24020c887a436b6dcf8f326db109994c8e79d82f718c9242
+# spec-sha256: 88ec141e5146a1148791fc071a7ffd557bd605261d67cf2a9ce4fd6855922374
 """Conformance suite for the chain_of_responsibility kata: one test per behaviour of its spec.
 
 Run it with `kata check chain_of_responsibility` or `pytest generated/chain_of_responsibility --impl PATH`.

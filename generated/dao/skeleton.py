@@ -1,5 +1,5 @@
 # Generated from specs/dao/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: edcc9e40b88685f54dd22aac2471581e552eb78941ca532614c4516be1dd647a
+# spec-sha256: f73ec9289416d37a59c38fccaa0d62d61acd41e761aec0a938fe08801ef44590
 """Data Access Object over SQLite: your solution starts here.
 
 Fill in every method until `kata check dao` passes; the brief is generated/dao/README.md.
