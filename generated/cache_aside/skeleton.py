@@ -1,5 +1,5 @@
 # Generated from specs/cache_aside/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: df3d304cd794c8a00ee55414f11db54dd97590b93ef3e1c1239a679dfc288c06
+# spec-sha256: ad3878b11201d3d7b7ad7f6507b00112dc9526d5131103177cb9c11317873976
 """Cache-aside with TTL and invalidation: your solution starts here.
 
 Fill in every method until `kata check cache_aside` passes; the brief is generated/cache_aside/README.md.

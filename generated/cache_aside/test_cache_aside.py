@@ -1,5 +1,5 @@
 # Generated from specs/cache_aside/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: df3d304cd794c8a00ee55414f11db54dd97590b93ef3e1c1239a679dfc288c06
+# spec-sha256: ad3878b11201d3d7b7ad7f6507b00112dc9526d5131103177cb9c11317873976
 """Conformance suite for the cache_aside kata: one test per behaviour of its spec.
 
 Run it with `kata check cache_aside` or `pytest generated/cache_aside --impl PATH`.
@@ -87,6 +87,22 @@ class ServiceHarness:
             "misses": self.service.misses,
             "queries": self.db.query_count,
         }
+
+
+def db_with_a_reader_during_writes(db_cls):
+    """A DatabaseService whose update_user first runs `on_write` (a read arriving mid-write), then writes."""
+
+    class RacingDatabase(db_cls):
+        def __init__(self, data=None):
+            super().__init__(data)
+            self.on_write = None
+
+        def update_user(self, user_id, user_data):
+            if self.on_write is not None:
+                self.on_write()
+            return super().update_user(user_id, user_data)
+
+    return RacingDatabase
 
 
 pytestmark = pytest.mark.kata(
@@ -586,6 +602,104 @@ def test_misses_count_database_reads_and_hits_count_everything_else(solution):
         expect_equal(service.misses, 3)
     with step(6, "service.hits"):
         expect_equal(service.hits, 5)
+
+
+@pytest.mark.behaviour("5c270869-fcae-45f0-98e9-dc16272c0cb7", "scenario")
+@pytest.mark.timeout(10.0)
+def test_update_writes_the_database_before_invalidating_the_cache(solution):
+    """Invalidate first and a read that arrives while the write is in flight misses, reads the old row and caches it for a whole TTL; write first, then invalidate, and the next read gets the new data."""
+    TTLCache = solution.TTLCache
+    DatabaseService = solution.DatabaseService
+    UserService = solution.UserService
+    with step(
+        1,
+        'db = db_with_a_reader_during_writes(DatabaseService)({1: {"name": "Ada"}}) service = UserService(db, TTLCache(clock=FakeClock(0.0)), 60) service.get_user(1) seen_mid_write = [] db.on_write = lambda: seen_mid_write.append(service.get_user(1)) service.update_user(1, {"name": "Grace"}) db.on_write = None',
+    ):
+        db = db_with_a_reader_during_writes(DatabaseService)({1: {"name": "Ada"}})
+        service = UserService(db, TTLCache(clock=FakeClock(0.0)), 60)
+        service.get_user(1)
+        seen_mid_write = []
+        db.on_write = lambda: seen_mid_write.append(service.get_user(1))
+        service.update_user(1, {"name": "Grace"})
+        db.on_write = None
+    with step(2, "seen_mid_write"):
+        expect_equal(seen_mid_write, [{"name": "Ada"}])
+    with step(3, "service.get_user(1)"):
+        expect_equal(service.get_user(1), {"name": "Grace"})
+    with step(4, "service.get_user(1)"):
+        expect_equal(service.get_user(1), {"name": "Grace"})
+
+
+@pytest.mark.behaviour("7546af53-ae44-4b1d-9fc6-2ceb10d440a9", "scenario")
+@pytest.mark.timeout(10.0)
+def test_services_sharing_one_cache_see_each_others_invalidations(solution):
+    """Several service instances (one per worker) share one cache; an update through one must invalidate the entry every other one reads."""
+    TTLCache = solution.TTLCache
+    DatabaseService = solution.DatabaseService
+    UserService = solution.UserService
+    with step(
+        1,
+        'db = DatabaseService({1: {"name": "Ada"}}) cache = TTLCache(clock=FakeClock(0.0)) writer = UserService(db, cache, 60) reader = UserService(db, cache, 60)',
+    ):
+        db = DatabaseService({1: {"name": "Ada"}})
+        cache = TTLCache(clock=FakeClock(0.0))
+        writer = UserService(db, cache, 60)
+        reader = UserService(db, cache, 60)
+    with step(2, "writer.get_user(1)"):
+        expect_equal(writer.get_user(1), {"name": "Ada"})
+    with step(3, "reader.get_user(1)"):
+        expect_equal(reader.get_user(1), {"name": "Ada"})
+    with step(4, "(reader.hits, db.query_count)"):
+        expect_equal((reader.hits, db.query_count), (1, 1))
+    with step(5, 'writer.update_user(1, {"name": "Grace"})'):
+        writer.update_user(1, {"name": "Grace"})
+    with step(6, "reader.get_user(1)"):
+        expect_equal(reader.get_user(1), {"name": "Grace"})
+    with step(7, "writer.get_user(1)"):
+        expect_equal(writer.get_user(1), {"name": "Grace"})
+    with step(8, "db.query_count"):
+        expect_equal(db.query_count, 2)
+
+
+@pytest.mark.behaviour("b977fdd3-4281-404f-9f89-d5a35f719ab9", "scenario")
+@pytest.mark.timeout(10.0)
+def test_each_new_database_starts_empty_on_its_own(solution):
+    """`DatabaseService()` is a fresh, empty database every time; a default dict made once and shared would leak one database's writes into every other."""
+    DatabaseService = solution.DatabaseService
+    with step(
+        1,
+        'first = DatabaseService() first.update_user(1, {"name": "Ada"}) second = DatabaseService()',
+    ):
+        first = DatabaseService()
+        first.update_user(1, {"name": "Ada"})
+        second = DatabaseService()
+    with step(2, "second.get_user(1)"):
+        expect_is(second.get_user(1), None)
+    with step(3, "first.get_user(1)"):
+        expect_equal(first.get_user(1), {"name": "Ada"})
+    with step(4, "DatabaseService(None).get_user(1)"):
+        expect_is(DatabaseService(None).get_user(1), None)
+
+
+@pytest.mark.behaviour("179f93e6-4508-4908-aeef-478d179ecba6", "scenario")
+@pytest.mark.timeout(10.0)
+def test_an_update_with_unchanged_data_still_invalidates(solution):
+    """update_user writes and invalidates every time, also when the new data equals what is cached; the next read is a miss that reads the database."""
+    TTLCache = solution.TTLCache
+    DatabaseService = solution.DatabaseService
+    UserService = solution.UserService
+    with step(
+        1,
+        'db = DatabaseService({1: {"name": "Ada"}}) service = UserService(db, TTLCache(clock=FakeClock(0.0)), 60) service.get_user(1) service.update_user(1, {"name": "Ada"})',
+    ):
+        db = DatabaseService({1: {"name": "Ada"}})
+        service = UserService(db, TTLCache(clock=FakeClock(0.0)), 60)
+        service.get_user(1)
+        service.update_user(1, {"name": "Ada"})
+    with step(2, "service.get_user(1)"):
+        expect_equal(service.get_user(1), {"name": "Ada"})
+    with step(3, "(service.hits, service.misses, db.query_count)"):
+        expect_equal((service.hits, service.misses, db.query_count), (0, 2, 2))
 
 
 @pytest.mark.behaviour("70710dd6-5c4f-4e0c-909e-dbebb656b027", "property")

@@ -1,5 +1,5 @@
 # Generated from specs/chain_of_responsibility/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 6b0da341f9392505c99f703f6ed5ebd1941bed2148ce2e1bfaac87386570d43e
+# spec-sha256: 88ec141e5146a1148791fc071a7ffd557bd605261d67cf2a9ce4fd6855922374
 """Authentication chain of responsibility: your solution starts here.
 
 Fill in every method until `kata check chain_of_responsibility` passes; the brief is generated/chain_of_responsibility/README.md.

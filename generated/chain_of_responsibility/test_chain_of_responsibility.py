@@ -1,5 +1,5 @@
 # Generated from specs/chain_of_responsibility/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 6b0da341f9392505c99f703f6ed5ebd1941bed2148ce2e1bfaac87386570d43e
+# spec-sha256: 88ec141e5146a1148791fc071a7ffd557bd605261d67cf2a9ce4fd6855922374
 """Conformance suite for the chain_of_responsibility kata: one test per behaviour of its spec.
 
 Run it with `kata check chain_of_responsibility` or `pytest generated/chain_of_responsibility --impl PATH`.
@@ -592,6 +592,92 @@ def test_secrets_are_compared_with_compare_digest(solution):
         expect_equal(basic_answers, (True, False))
     with step(10, "len(basic_calls) >= 2"):
         expect_is(len(basic_calls) >= 2, True)
+
+
+@pytest.mark.behaviour("85a6a534-3faf-4d79-9293-8c3fad079e4c", "scenario")
+@pytest.mark.timeout(10.0)
+def test_usernames_and_secrets_match_exactly_without_normalisation(solution):
+    """Credentials match exactly: "Ann" is not "ann", a padded or re-cased secret is a different secret, and a composed "é" is not the same bytes as "e" plus a combining accent."""
+    APIKeyHandler = solution.APIKeyHandler
+    TokenHandler = solution.TokenHandler
+    BasicAuthHandler = solution.BasicAuthHandler
+    with step(
+        1,
+        'basic = BasicAuthHandler({"ann": "pw-ann", "Bob": "Pw-Bob"}) api = APIKeyHandler(["cl\\u00e9"]) token = TokenHandler(["caf\\u00e9-token"])',
+    ):
+        basic = BasicAuthHandler({"ann": "pw-ann", "Bob": "Pw-Bob"})
+        api = APIKeyHandler(["cl\u00e9"])
+        token = TokenHandler(["caf\u00e9-token"])
+    with step(
+        2,
+        "basic.handle({'username': 'ann', 'password': 'pw-ann'}) and basic.handle({'username': 'Bob', 'password': 'Pw-Bob'})",
+    ):
+        expect_is(
+            basic.handle({"username": "ann", "password": "pw-ann"})
+            and basic.handle({"username": "Bob", "password": "Pw-Bob"}),
+            True,
+        )
+    with step(
+        3,
+        "[basic.handle({'username': name, 'password': 'pw-ann'}) for name in ['Ann', 'ANN', ' ann', 'ann ', 'аnn']]",
+    ):
+        expect_equal(
+            [
+                basic.handle({"username": name, "password": "pw-ann"})
+                for name in ["Ann", "ANN", " ann", "ann ", "аnn"]
+            ],
+            [False] * 5,
+        )
+    with step(
+        4,
+        "[basic.handle({'username': 'Bob', 'password': pw}) for pw in ['pw-bob', 'PW-BOB', 'Pw-Bob ', 'Pw-Bob\\n']]",
+    ):
+        expect_equal(
+            [
+                basic.handle({"username": "Bob", "password": pw})
+                for pw in ["pw-bob", "PW-BOB", "Pw-Bob ", "Pw-Bob\n"]
+            ],
+            [False] * 4,
+        )
+    with step(5, "basic.handle({'username': 'bob', 'password': 'Pw-Bob'})"):
+        expect_is(basic.handle({"username": "bob", "password": "Pw-Bob"}), False)
+    with step(6, "api.handle({'api_key': 'clé'})"):
+        expect_is(api.handle({"api_key": "clé"}), True)
+    with step(7, "api.handle({'api_key': 'clé'})"):
+        expect_is(api.handle({"api_key": "clé"}), False)
+    with step(8, "token.handle({'token': 'café-token'}) or token.handle({'token': 'CAFÉ-TOKEN'})"):
+        expect_is(
+            token.handle({"token": "café-token"}) or token.handle({"token": "CAFÉ-TOKEN"}), False
+        )
+
+
+@pytest.mark.behaviour("9611b798-37e3-487b-bec4-eb869701f275", "scenario")
+@pytest.mark.timeout(10.0)
+def test_an_empty_secret_is_a_value_not_a_missing_one(solution):
+    """An empty string matches an empty string: a configured user whose password is "" (or a configured key "") must be accepted with exactly that, and only that."""
+    APIKeyHandler = solution.APIKeyHandler
+    BasicAuthHandler = solution.BasicAuthHandler
+    with step(
+        1,
+        'basic = BasicAuthHandler({"guest": "", "ann": "pw-ann"}) api = APIKeyHandler(["", "alpha-key"])',
+    ):
+        basic = BasicAuthHandler({"guest": "", "ann": "pw-ann"})
+        api = APIKeyHandler(["", "alpha-key"])
+    with step(2, "basic.handle({'username': 'guest', 'password': ''})"):
+        expect_is(basic.handle({"username": "guest", "password": ""}), True)
+    with step(
+        3,
+        "basic.handle({'username': 'guest', 'password': ' '}) or basic.handle({'username': 'ann', 'password': ''})",
+    ):
+        expect_is(
+            basic.handle({"username": "guest", "password": " "})
+            or basic.handle({"username": "ann", "password": ""}),
+            False,
+        )
+    with step(4, "api.handle({'api_key': ''})"):
+        expect_is(api.handle({"api_key": ""}), True)
+    with step(5, "APIKeyHandler(['alpha-key']).handle({'api_key': ''})"):
+        expect_is(APIKeyHandler(["alpha-key"]).handle({"api_key": ""}), False)
 
 
 @pytest.mark.behaviour("31d6c8c8-0686-4493-bdc2-24824d32dbfa", "property")

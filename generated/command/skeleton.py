@@ -1,5 +1,5 @@
 # Generated from specs/command/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 210167cb5685d30ad6927698e5f954e0873b0e5fa91e748b9c6ef8fcbdaff8b1
+# spec-sha256: 5205f853e00ffb6bb60d92b36fd441d811fc1693ce592626a068f485851cc91d
 """Command pattern with undo and redo: your solution starts here.
 
 Fill in every method until `kata check command` passes; the brief is generated/command/README.md.

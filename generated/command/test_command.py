@@ -1,5 +1,5 @@
 # Generated from specs/command/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 210167cb5685d30ad6927698e5f954e0873b0e5fa91e748b9c6ef8fcbdaff8b1
+# spec-sha256: 5205f853e00ffb6bb60d92b36fd441d811fc1693ce592626a068f485851cc91d
 """Conformance suite for the command kata: one test per behaviour of its spec.
 
 Run it with `kata check command` or `pytest generated/command --impl PATH`.
@@ -531,6 +531,80 @@ def test_a_failed_submit_keeps_the_redo_history(solution):
         expect_is(remote.redo(), True)
     with step(5, "log"):
         expect_equal(log, ["execute a", "undo a", "execute bad", "execute a"])
+
+
+@pytest.mark.behaviour("b2e3e378-6063-4be0-b7c1-ce9914e5fed5", "scenario")
+@pytest.mark.timeout(10.0)
+def test_a_light_command_remembers_the_state_it_finds_each_time_it_executes(solution):
+    """Undo restores the state the light had when the command last executed: not when the command was built, and not only the first time (redo executes it again, possibly on a light someone switched meanwhile)."""
+    Light = solution.Light
+    LightOnCommand = solution.LightOnCommand
+    RemoteControl = solution.RemoteControl
+    with step(
+        1,
+        "light = Light() on = LightOnCommand(light) remote = RemoteControl() light.turn_on() remote.submit(on) remote.undo()",
+    ):
+        light = Light()
+        on = LightOnCommand(light)
+        remote = RemoteControl()
+        light.turn_on()
+        remote.submit(on)
+        remote.undo()
+    with step(2, "light.is_on"):
+        expect_is(light.is_on, True)
+    with step(3, "light.turn_off() remote.redo()"):
+        light.turn_off()
+        remote.redo()
+    with step(4, "light.is_on"):
+        expect_is(light.is_on, True)
+    with step(5, "remote.undo()"):
+        remote.undo()
+    with step(6, "light.is_on"):
+        expect_is(light.is_on, False)
+    with step(7, "remote.redo() remote.undo()"):
+        remote.redo()
+        remote.undo()
+    with step(8, "light.is_on"):
+        expect_is(light.is_on, False)
+
+
+@pytest.mark.behaviour("2663420c-4bbb-4930-b3ee-920e05ad412d", "scenario")
+@pytest.mark.timeout(10.0)
+def test_a_macro_can_be_undone_and_redone_again_and_again(solution):
+    """Undo and redo may be pressed any number of times; every redo of a macro must run its parts first to last again and every undo last to first."""
+    Command = solution.Command
+    MacroCommand = solution.MacroCommand
+    RemoteControl = solution.RemoteControl
+    with step(
+        1,
+        'Step = command_class(Command) log = [] remote = RemoteControl() remote.submit(MacroCommand([Step("a", log), Step("b", log), Step("c", log)])) log.clear() for _ in range(2): remote.undo() remote.redo()',
+    ):
+        Step = command_class(Command)
+        log = []
+        remote = RemoteControl()
+        remote.submit(MacroCommand([Step("a", log), Step("b", log), Step("c", log)]))
+        log.clear()
+        for _ in range(2):
+            remote.undo()
+            remote.redo()
+    with step(2, "log"):
+        expect_equal(
+            log,
+            [
+                "undo c",
+                "undo b",
+                "undo a",
+                "execute a",
+                "execute b",
+                "execute c",
+                "undo c",
+                "undo b",
+                "undo a",
+                "execute a",
+                "execute b",
+                "execute c",
+            ],
+        )
 
 
 @pytest.mark.behaviour("8972b979-1660-442a-8357-1d770afe4d2c", "property")

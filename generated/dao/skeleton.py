@@ -1,5 +1,5 @@
 # Generated from specs/dao/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 782ebf44d151aec546cb05a3e442b4770ad0e8962876e8688d589f9896a15fdc
+# spec-sha256: f73ec9289416d37a59c38fccaa0d62d61acd41e761aec0a938fe08801ef44590
 """Data Access Object over SQLite: your solution starts here.
 
 Fill in every method until `kata check dao` passes; the brief is generated/dao/README.md.

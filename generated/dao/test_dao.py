@@ -1,5 +1,5 @@
 # Generated from specs/dao/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 782ebf44d151aec546cb05a3e442b4770ad0e8962876e8688d589f9896a15fdc
+# spec-sha256: f73ec9289416d37a59c38fccaa0d62d61acd41e761aec0a938fe08801ef44590
 """Conformance suite for the dao kata: one test per behaviour of its spec.
 
 Run it with `kata check dao` or `pytest generated/dao --impl PATH`.
@@ -449,6 +449,143 @@ def test_works_as_a_context_manager_that_closes_and_propagates_errors(solution):
         expect_equal(after, [ada])
 
 
+@pytest.mark.behaviour("e361ca7b-3540-4256-b5b9-f56e0ce37cb9", "scenario")
+@pytest.mark.timeout(10.0)
+def test_emails_are_matched_exactly(solution):
+    """An email in use is an equal string: a case-insensitive column or lookup makes "Ada@Example.com" collide with "ada@example.com"."""
+    User = solution.User
+    SQLiteUserDAO = solution.SQLiteUserDAO
+    with step(
+        1,
+        'dao = SQLiteUserDAO(":memory:") ada = dao.create(User(name="Ada", email="ada@example.com"))',
+    ):
+        dao = SQLiteUserDAO(":memory:")
+        ada = dao.create(User(name="Ada", email="ada@example.com"))
+    with step(2, "dao.get_by_email('ADA@example.com')"):
+        expect_is(dao.get_by_email("ADA@example.com"), None)
+    with step(3, "dao.get_by_email(' ada@example.com')"):
+        expect_is(dao.get_by_email(" ada@example.com"), None)
+    with step(4, 'other = dao.create(User(name="Other Ada", email="Ada@Example.com"))'):
+        other = dao.create(User(name="Other Ada", email="Ada@Example.com"))
+    with step(5, "dao.get_by_email('Ada@Example.com')"):
+        expect_equal(dao.get_by_email("Ada@Example.com"), other)
+    with step(6, "dao.get_by_email('ada@example.com')"):
+        expect_equal(dao.get_by_email("ada@example.com"), ada)
+    with step(7, "len(dao.get_all())"):
+        expect_equal(len(dao.get_all()), 2)
+    with step(8, "dao.close()"):
+        dao.close()
+
+
+@pytest.mark.behaviour("bea8bf9d-4fc3-4888-b247-52d63c1d8b21", "scenario")
+@pytest.mark.timeout(15.0)
+def test_a_write_is_visible_to_another_open_instance_at_once(solution):
+    """Each write is committed when the call returns, so a second DAO open on the same file sees it at once, not only after the first one closes."""
+    User = solution.User
+    SQLiteUserDAO = solution.SQLiteUserDAO
+    with step(
+        1,
+        'path = temp_db_path() first = SQLiteUserDAO(path) second = SQLiteUserDAO(path) ada = first.create(User(name="Ada", email="ada@example.com"))',
+    ):
+        path = temp_db_path()
+        first = SQLiteUserDAO(path)
+        second = SQLiteUserDAO(path)
+        ada = first.create(User(name="Ada", email="ada@example.com"))
+    with step(2, "second.get_by_id(ada.id)"):
+        expect_equal(second.get_by_id(ada.id), ada)
+    with step(3, "second.update(User(id=ada.id, name='Ada Lovelace', email='ada@example.com'))"):
+        expect_is(
+            second.update(User(id=ada.id, name="Ada Lovelace", email="ada@example.com")), True
+        )
+    with step(4, "first.get_by_email('ada@example.com')"):
+        expect_equal(
+            first.get_by_email("ada@example.com"),
+            User(id=ada.id, name="Ada Lovelace", email="ada@example.com"),
+        )
+    with step(5, "first.delete(ada.id)"):
+        expect_is(first.delete(ada.id), True)
+    with step(6, "second.get_all()"):
+        expect_equal(second.get_all(), [])
+    with step(7, "first.close() second.close()"):
+        first.close()
+        second.close()
+
+
+@pytest.mark.behaviour("4a7c5b3c-d693-4a99-8cc9-4b254292fa93", "scenario")
+@pytest.mark.timeout(10.0)
+def test_an_empty_email_is_a_value_not_a_missing_one(solution):
+    """ "" is an email value like any other: it is stored as "", found by get_by_email("") and, being in use, refused for a second user."""
+    DuplicateEmailError = solution.DuplicateEmailError
+    User = solution.User
+    SQLiteUserDAO = solution.SQLiteUserDAO
+    with step(1, 'dao = SQLiteUserDAO(":memory:") blank = dao.create(User(name="", email=""))'):
+        dao = SQLiteUserDAO(":memory:")
+        blank = dao.create(User(name="", email=""))
+    with step(2, "(blank.name, blank.email)"):
+        expect_equal((blank.name, blank.email), ("", ""))
+    with step(3, "dao.get_by_id(blank.id)"):
+        expect_equal(dao.get_by_id(blank.id), blank)
+    with step(4, "dao.get_by_email('')"):
+        expect_equal(dao.get_by_email(""), blank)
+    with step(5, 'dao.create(User(name="Also blank", email=""))', raises=DuplicateEmailError):
+        dao.create(User(name="Also blank", email=""))
+    with step(6, "dao.close()"):
+        dao.close()
+
+
+@pytest.mark.behaviour("067fd665-6bd8-4d09-a93f-ccb2915c99f5", "scenario")
+@pytest.mark.timeout(10.0)
+def test_each_dao_opens_its_own_database(solution):
+    """Two DAOs on two paths are two databases; a connection made once and kept for every instance writes one DAO's rows into the other."""
+    User = solution.User
+    SQLiteUserDAO = solution.SQLiteUserDAO
+    with step(
+        1,
+        'memory_a = SQLiteUserDAO(":memory:") memory_b = SQLiteUserDAO(":memory:") ada = memory_a.create(User(name="Ada", email="ada@example.com"))',
+    ):
+        memory_a = SQLiteUserDAO(":memory:")
+        memory_b = SQLiteUserDAO(":memory:")
+        ada = memory_a.create(User(name="Ada", email="ada@example.com"))
+    with step(2, "memory_b.get_all()"):
+        expect_equal(memory_b.get_all(), [])
+    with step(
+        3,
+        'on_file = SQLiteUserDAO(temp_db_path()) grace = on_file.create(User(name="Grace", email="grace@example.com"))',
+    ):
+        on_file = SQLiteUserDAO(temp_db_path())
+        grace = on_file.create(User(name="Grace", email="grace@example.com"))
+    with step(4, "memory_a.get_all()"):
+        expect_equal(memory_a.get_all(), [ada])
+    with step(5, "on_file.get_all()"):
+        expect_equal(on_file.get_all(), [grace])
+    with step(6, "memory_a.close() memory_b.close() on_file.close()"):
+        memory_a.close()
+        memory_b.close()
+        on_file.close()
+
+
+@pytest.mark.behaviour("3137cde4-f9d6-42ae-a9da-c13a0947e791", "scenario")
+@pytest.mark.timeout(10.0)
+def test_update_with_unchanged_values_still_returns_true(solution):
+    """update answers whether the user exists; writing the values it already has still finds it, so the answer is True every time."""
+    User = solution.User
+    SQLiteUserDAO = solution.SQLiteUserDAO
+    with step(
+        1,
+        'dao = SQLiteUserDAO(":memory:") ada = dao.create(User(name="Ada", email="ada@example.com"))',
+    ):
+        dao = SQLiteUserDAO(":memory:")
+        ada = dao.create(User(name="Ada", email="ada@example.com"))
+    with step(2, "dao.update(User(id=ada.id, name='Ada', email='ada@example.com'))"):
+        expect_is(dao.update(User(id=ada.id, name="Ada", email="ada@example.com")), True)
+    with step(3, "dao.update(User(id=ada.id, name='Ada', email='ada@example.com'))"):
+        expect_is(dao.update(User(id=ada.id, name="Ada", email="ada@example.com")), True)
+    with step(4, "dao.get_all()"):
+        expect_equal(dao.get_all(), [ada])
+    with step(5, "dao.close()"):
+        dao.close()
+
+
 @pytest.mark.behaviour("af060c15-5380-486d-aba0-a403d598db07", "property")
 @pytest.mark.timeout(60.0)
 def test_behaves_like_a_dictionary_of_users_keyed_by_email(solution):
@@ -608,5 +745,32 @@ def test_threads_sharing_one_dao_on_a_file_database_lose_nothing(solution):
         expect_equal(len(dao.get_all()), 80)
     with step("after 2", "dao.get_all()"):
         expect_equal(dao.get_all(), sorted(stored, key=lambda user: user.id))
+    with step("after 3", "dao.close()"):
+        dao.close()
+
+
+@pytest.mark.behaviour("df4ec2ef-dd01-4497-9c16-d2f79edd429d", "concurrency")
+@pytest.mark.timeout(25.0)
+def test_threads_deleting_one_user_get_one_true(solution):
+    """Eight threads deleting the same user remove one row, so exactly one delete answers True; checking for the row and deleting it in two steps lets several "succeed"."""
+    User = solution.User
+    SQLiteUserDAO = solution.SQLiteUserDAO
+    with step(
+        "setup",
+        'dao = SQLiteUserDAO(temp_db_path()) victim = dao.create(User(name="Victim", email="victim@example.com")) survivor = dao.create(User(name="Survivor", email="survivor@example.com")) answers = []',
+    ):
+        dao = SQLiteUserDAO(temp_db_path())
+        victim = dao.create(User(name="Victim", email="victim@example.com"))
+        survivor = dao.create(User(name="Survivor", email="survivor@example.com"))
+        answers = []
+
+    def worker(index):
+        answers.append(dao.delete(victim.id))
+
+    run_threads(worker, threads=8, timeout=20.0, preempt=solution.__name__)
+    with step("after 1", "sorted(answers)"):
+        expect_equal(sorted(answers), [False] * 7 + [True])
+    with step("after 2", "dao.get_all()"):
+        expect_equal(dao.get_all(), [survivor])
     with step("after 3", "dao.close()"):
         dao.close()

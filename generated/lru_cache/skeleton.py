@@ -1,5 +1,5 @@
 # Generated from specs/lru_cache/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: f50f7771e65ea124993856ff8fb277923c6089c1e968e96456394e16dca7f69a
+# spec-sha256: fb21af7437dd7e88ad75321b231f79f654e4ebd746b017ffae9a223dd0caeca6
 """Thread-safe LRU cache: your solution starts here.
 
 Fill in every method until `kata check lru_cache` passes; the brief is generated/lru_cache/README.md.

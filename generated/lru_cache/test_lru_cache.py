@@ -1,5 +1,5 @@
 # Generated from specs/lru_cache/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: f50f7771e65ea124993856ff8fb277923c6089c1e968e96456394e16dca7f69a
+# spec-sha256: fb21af7437dd7e88ad75321b231f79f654e4ebd746b017ffae9a223dd0caeca6
 """Conformance suite for the lru_cache kata: one test per behaviour of its spec.
 
 Run it with `kata check lru_cache` or `pytest generated/lru_cache --impl PATH`.
@@ -210,6 +210,51 @@ def test_counts_hits_misses_and_evictions(solution):
         expect_equal(cache.stats(), {"hits": 1, "misses": 1, "evictions": 1})
 
 
+@pytest.mark.behaviour("f900584d-a395-4f4b-9bcd-817bb5fab3b3", "scenario")
+@pytest.mark.timeout(10.0)
+def test_putting_the_same_value_again_still_refreshes_recency(solution):
+    """A put is a use even when the value does not change; skipping "unchanged" puts lets a hot key be evicted."""
+    LRUCache = solution.LRUCache
+    with step(
+        1,
+        'cache = LRUCache(2) cache.put("a", 1) cache.put("b", 2) cache.put("a", 1) cache.put("c", 3)',
+    ):
+        cache = LRUCache(2)
+        cache.put("a", 1)
+        cache.put("b", 2)
+        cache.put("a", 1)
+        cache.put("c", 3)
+    with step(2, "('a' in cache, 'b' in cache, 'c' in cache)"):
+        expect_equal(("a" in cache, "b" in cache, "c" in cache), (True, False, True))
+    with step(3, "cache.stats()['evictions']"):
+        expect_equal(cache.stats()["evictions"], 1)
+
+
+@pytest.mark.behaviour("6cee519e-1d2b-4b98-9bcd-5261551f181b", "scenario")
+@pytest.mark.timeout(10.0)
+def test_each_cache_counts_its_own_stats(solution):
+    """Two caches are two caches; counters shared between instances make every cache's statistics wrong."""
+    LRUCache = solution.LRUCache
+    with step(
+        1,
+        'first = LRUCache(1) first.put("a", 1) first.get("a") first.get("zz") first.put("b", 2) second = LRUCache(1)',
+    ):
+        first = LRUCache(1)
+        first.put("a", 1)
+        first.get("a")
+        first.get("zz")
+        first.put("b", 2)
+        second = LRUCache(1)
+    with step(2, "second.stats()"):
+        expect_equal(second.stats(), {"hits": 0, "misses": 0, "evictions": 0})
+    with step(3, 'second.get("a")'):
+        second.get("a")
+    with step(4, "first.stats()"):
+        expect_equal(first.stats(), {"hits": 1, "misses": 1, "evictions": 1})
+    with step(5, "second.stats()"):
+        expect_equal(second.stats(), {"hits": 0, "misses": 1, "evictions": 0})
+
+
 @pytest.mark.behaviour("6645eea3-6898-4067-bd08-335a34944652", "property")
 @pytest.mark.timeout(60.0)
 def test_behaves_like_a_reference_model(solution):
@@ -343,6 +388,31 @@ def test_never_exceeds_capacity_under_concurrent_puts(solution):
         expect_equal(cache.stats()["hits"] + cache.stats()["misses"], 640)
     with step("after 4", "cache.stats()['evictions']"):
         expect_equal(cache.stats()["evictions"], 608)
+
+
+@pytest.mark.behaviour("29d1fb0d-5882-439a-801a-ada32ad36c78", "concurrency")
+@pytest.mark.timeout(35.0)
+def test_one_new_key_put_by_many_threads_at_once_evicts_exactly_one_key(solution):
+    """Eight threads putting the same new key into a full cache add one key, so exactly one other key goes; a room-making eviction decided on a stale check evicts once per thread."""
+    LRUCache = solution.LRUCache
+    with step("setup", "cache = LRUCache(8) for k in range(8): cache.put(k, k)"):
+        cache = LRUCache(8)
+        for k in range(8):
+            cache.put(k, k)
+
+    def worker(index):
+        cache.put("x", index)
+        cache.get("x")
+
+    run_threads(worker, threads=8, timeout=30.0, preempt=solution.__name__)
+    with step("after 1", "len(cache)"):
+        expect_equal(len(cache), 8)
+    with step("after 2", "'x' in cache and 0 not in cache"):
+        expect_is("x" in cache and 0 not in cache, True)
+    with step("after 3", "all((k in cache for k in range(1, 8)))"):
+        expect_is(all(k in cache for k in range(1, 8)), True)
+    with step("after 4", "cache.stats()"):
+        expect_equal(cache.stats(), {"hits": 8, "misses": 0, "evictions": 1})
 
 
 @pytest.mark.behaviour("f54ef1e0-925e-416e-85f6-2e621232bcbb", "complexity")

@@ -1,5 +1,5 @@
 # Generated from specs/repository_uow/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 15b66dde07d40a37506c2045fbf95dddfef42f2e73b5795aa6b728cb3fb15ca6
+# spec-sha256: 931caab97eca9c604473b3c46342ed26a1fc12b89369a8193a31c249fe388198
 """Repository with Unit of Work: your solution starts here.
 
 Fill in every method until `kata check repository_uow` passes; the brief is generated/repository_uow/README.md.

@@ -1,5 +1,5 @@
 # Generated from specs/repository_uow/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 15b66dde07d40a37506c2045fbf95dddfef42f2e73b5795aa6b728cb3fb15ca6
+# spec-sha256: 931caab97eca9c604473b3c46342ed26a1fc12b89369a8193a31c249fe388198
 """Conformance suite for the repository_uow kata: one test per behaviour of its spec.
 
 Run it with `kata check repository_uow` or `pytest generated/repository_uow --impl PATH`.
@@ -119,6 +119,29 @@ class RepositoryHarness:
 
     def listed(self):
         return sorted(user.name for user in self.repo.find_all())
+
+
+def recording(repository_class):
+    """A fake: a subclass of the solution's `repository_class` that logs every add, update and delete call."""
+
+    class RecordingRepository(repository_class):
+        def __init__(self):
+            super().__init__()
+            self.calls = []
+
+        def add(self, entity):
+            self.calls.append("add")
+            return super().add(entity)
+
+        def update(self, entity):
+            self.calls.append("update")
+            return super().update(entity)
+
+        def delete(self, id):
+            self.calls.append("delete")
+            return super().delete(id)
+
+    return RecordingRepository
 
 
 pytestmark = pytest.mark.kata(
@@ -741,6 +764,148 @@ def test_delete_user_removes_on_commit_and_rejects_an_unknown_id(solution):
         expect_is(users.get(1), None)
     with step(5, "names(users.find_all())"):
         expect_equal(names(users.find_all()), ["Bob"])
+
+
+@pytest.mark.behaviour("fa8e686c-ef64-4a20-8bda-2d1d57148041", "scenario")
+@pytest.mark.timeout(10.0)
+def test_emails_match_exactly_without_case_folding(solution):
+    """A duplicate email is an equal string: find_by_email and the uniqueness check must not lower-case or trim, so "Ann@Example.com" is another email than "ann@example.com"."""
+    User = solution.User
+    UserRepository = solution.UserRepository
+    UnitOfWork = solution.UnitOfWork
+    UserService = solution.UserService
+    with step(
+        1,
+        'users = UserRepository() uow = UnitOfWork() uow.register_repository(User, users) service = UserService(uow, users) service.create_user("Ann", "ann@example.com") uow.commit()',
+    ):
+        users = UserRepository()
+        uow = UnitOfWork()
+        uow.register_repository(User, users)
+        service = UserService(uow, users)
+        service.create_user("Ann", "ann@example.com")
+        uow.commit()
+    with step(
+        2,
+        "[users.find_by_email(email) for email in ['Ann@Example.com', 'ANN@EXAMPLE.COM', ' ann@example.com']]",
+    ):
+        expect_equal(
+            [
+                users.find_by_email(email)
+                for email in ["Ann@Example.com", "ANN@EXAMPLE.COM", " ann@example.com"]
+            ],
+            [None, None, None],
+        )
+    with step(
+        3,
+        'service.create_user("Other Ann", "Ann@Example.com") service.create_user("Bob", "bob@example.com") service.create_user("Other Bob", "BOB@example.com") uow.commit()',
+    ):
+        service.create_user("Other Ann", "Ann@Example.com")
+        service.create_user("Bob", "bob@example.com")
+        service.create_user("Other Bob", "BOB@example.com")
+        uow.commit()
+    with step(4, "names(users.find_all())"):
+        expect_equal(names(users.find_all()), ["Ann", "Bob", "Other Ann", "Other Bob"])
+    with step(5, "users.find_by_email('Ann@Example.com').name"):
+        expect_equal(users.find_by_email("Ann@Example.com").name, "Other Ann")
+    with step(6, "users.find_by_email('ann@example.com').name"):
+        expect_equal(users.find_by_email("ann@example.com").name, "Ann")
+
+
+@pytest.mark.behaviour("c0ed0289-e085-4ad0-85ec-510ffc1a582c", "scenario")
+@pytest.mark.timeout(10.0)
+def test_a_missing_repository_is_found_before_any_repository_call(solution):
+    """Check, then act: a commit that will fail for a type without a repository must not call add, update or delete on any repository first, even if it would restore them afterwards."""
+    UnitOfWorkError = solution.UnitOfWorkError
+    User = solution.User
+    Order = solution.Order
+    UserRepository = solution.UserRepository
+    UnitOfWork = solution.UnitOfWork
+    with step(
+        1,
+        'users = recording(UserRepository)() users.add(User(name="Ann", email="ann@example.com")) users.calls.clear() uow = UnitOfWork() uow.register_repository(User, users) uow.register_new(User(name="Cat", email="cat@example.com")) uow.register_dirty(User(id=1, name="Ann Smith", email="ann@example.com")) uow.register_removed(users.get(1)) uow.register_new(Order(user_id=1, total_amount=5.0))',
+    ):
+        users = recording(UserRepository)()
+        users.add(User(name="Ann", email="ann@example.com"))
+        users.calls.clear()
+        uow = UnitOfWork()
+        uow.register_repository(User, users)
+        uow.register_new(User(name="Cat", email="cat@example.com"))
+        uow.register_dirty(User(id=1, name="Ann Smith", email="ann@example.com"))
+        uow.register_removed(users.get(1))
+        uow.register_new(Order(user_id=1, total_amount=5.0))
+    with step(2, "uow.commit()", raises=UnitOfWorkError):
+        uow.commit()
+    with step(3, "users.calls"):
+        expect_equal(users.calls, [])
+    with step(4, "names(users.find_all())"):
+        expect_equal(names(users.find_all()), ["Ann"])
+
+
+@pytest.mark.behaviour("aadfd448-5057-4030-bdb7-97488006621b", "scenario")
+@pytest.mark.timeout(10.0)
+def test_services_sharing_a_unit_of_work_see_each_others_pending_users(solution):
+    """Uniqueness counts every user registered with the unit of work but not committed, whichever service (or direct register_new) registered it."""
+    User = solution.User
+    UserRepository = solution.UserRepository
+    UnitOfWork = solution.UnitOfWork
+    UserService = solution.UserService
+    with step(
+        1,
+        'users = UserRepository() uow = UnitOfWork() uow.register_repository(User, users) first = UserService(uow, users) second = UserService(uow, users) first.create_user("Ann", "ann@example.com")',
+    ):
+        users = UserRepository()
+        uow = UnitOfWork()
+        uow.register_repository(User, users)
+        first = UserService(uow, users)
+        second = UserService(uow, users)
+        first.create_user("Ann", "ann@example.com")
+    with step(2, 'second.create_user("Another Ann", "ann@example.com")', raises=ValueError):
+        second.create_user("Another Ann", "ann@example.com")
+    with step(3, 'uow.register_new(User(name="Bob", email="bob@example.com"))'):
+        uow.register_new(User(name="Bob", email="bob@example.com"))
+    with step(4, 'first.create_user("Another Bob", "bob@example.com")', raises=ValueError):
+        first.create_user("Another Bob", "bob@example.com")
+    with step(5, "uow.commit()"):
+        uow.commit()
+    with step(6, "names(users.find_all())"):
+        expect_equal(names(users.find_all()), ["Ann", "Bob"])
+
+
+@pytest.mark.behaviour("ee523c88-8cdc-4166-93b9-440e6d23f9c7", "scenario")
+@pytest.mark.timeout(10.0)
+def test_an_id_of_0_and_an_empty_name_are_values(solution):
+    """Only None means "no id" or "leave this field": an explicit id 0 is kept, and update_user(id, name="") sets the name to the empty string."""
+    User = solution.User
+    UserRepository = solution.UserRepository
+    UnitOfWork = solution.UnitOfWork
+    UserService = solution.UserService
+    with step(
+        1,
+        'users = UserRepository() zero = User(id=0, name="Zero", email="zero@example.com") users.add(zero)',
+    ):
+        users = UserRepository()
+        zero = User(id=0, name="Zero", email="zero@example.com")
+        users.add(zero)
+    with step(2, "zero.id"):
+        expect_equal(zero.id, 0)
+    with step(3, "users.get(0).name"):
+        expect_equal(users.get(0).name, "Zero")
+    with step(
+        4,
+        'uow = UnitOfWork() uow.register_repository(User, users) service = UserService(uow, users) ann = service.create_user("Ann", "ann@example.com") uow.commit()',
+    ):
+        uow = UnitOfWork()
+        uow.register_repository(User, users)
+        service = UserService(uow, users)
+        ann = service.create_user("Ann", "ann@example.com")
+        uow.commit()
+    with step(5, "ann.id != 0 and users.get(0).name == 'Zero'"):
+        expect_is(ann.id != 0 and users.get(0).name == "Zero", True)
+    with step(6, 'service.update_user(ann.id, name="", email="") uow.commit()'):
+        service.update_user(ann.id, name="", email="")
+        uow.commit()
+    with step(7, "(users.get(ann.id).name, users.get(ann.id).email)"):
+        expect_equal((users.get(ann.id).name, users.get(ann.id).email), ("", ""))
 
 
 @pytest.mark.behaviour("ff9bc54a-2e67-46cc-8be7-3b183b67b675", "property")

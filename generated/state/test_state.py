@@ -1,5 +1,5 @@
 # Generated from specs/state/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 8c727bf3a2f5301a27c5a2643dfa1e2c25ac5809fa9850654517b6d8b0e0e997
+# spec-sha256: 256a3e1cb207cdd6169f532167cfdcc24e6eb07e64216852c074d21da23c6bbf
 """Conformance suite for the state kata: one test per behaviour of its spec.
 
 Run it with `kata check state` or `pytest generated/state --impl PATH`.
