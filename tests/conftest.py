@@ -8,12 +8,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 
 from katakit import sandbox
 from katakit.cli import main
 from katakit.mutants import Mutant
 
 ROOT = Path(__file__).resolve().parents[1]
+# How many behaviours the lru_cache pilot has (tests use it as their everyday kata).
+LRU = len(
+    yaml.safe_load((ROOT / "specs/lru_cache/spec.yaml").read_text(encoding="utf-8"))["behaviours"]
+)
 
 
 def needs_sandbox(test):  # noqa: ANN001, ANN201

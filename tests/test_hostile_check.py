@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, needs_sandbox
+from conftest import LRU, ROOT, needs_sandbox
 
 # Names the lru_cache suite needs, all unimplemented: whatever passes was forged.
 SKELETON = (ROOT / "generated/lru_cache/skeleton.py").read_text(encoding="utf-8")
@@ -119,7 +119,7 @@ def test_a_forged_pass_earns_nothing(repo, kata, name):
     kata(repo, "generate")
     code, out, _ = _check(repo, kata, ATTACKS[name])
     assert code == 1, out
-    assert "lru_cache: 0/12 behaviours pass" in out, out[-2000:]
+    assert f"lru_cache: 0/{LRU} behaviours pass" in out, out[-2000:]
     code, out, _ = _check(repo, kata, ATTACKS[name], "--json")
     document = json.loads(out)  # one JSON document, whatever the run printed
     assert code == 1
@@ -191,7 +191,7 @@ raise SystemExit(3)
     code, out, _ = _check(repo, kata, source)
     assert code == 1
     assert "\x1b" not in out and "\x07" not in out
-    assert out.rstrip().endswith("lru_cache: 0/12 behaviours pass")
+    assert out.rstrip().endswith(f"lru_cache: 0/{LRU} behaviours pass")
 
 
 @needs_sandbox
@@ -252,8 +252,8 @@ def test_a_solution_that_ignores_the_alarm_is_stopped_and_keeps_earlier_results(
     attack.write_text(source, encoding="utf-8")
     code, out, _ = kata(repo, "check", "lru_cache", "--impl", str(attack))
     assert code == 1
-    passed = int(re.search(r"lru_cache: (\d+)/12", out).group(1))
-    assert 0 < passed < 12  # the behaviours that never call clear() still count
+    passed = int(re.search(rf"lru_cache: (\d+)/{LRU}", out).group(1))
+    assert 0 < passed < LRU  # the behaviours that never call clear() still count
     assert "stopped by the runner" in out
 
 
