@@ -1,5 +1,5 @@
 # Generated from specs/signed_tokens/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: f3834e98d599a12ccbfe4938c713a5fe43eff152b585de0ebeda49fd1312701b
+# spec-sha256: ce632abd07c95021292b5fb61954d9d61ccf95d6e6e3839a809ba747f92a643e
 """Conformance suite for the signed_tokens kata: one test per behaviour of its spec.
 
 Run it with `kata check signed_tokens` or `pytest generated/signed_tokens --impl PATH`.
