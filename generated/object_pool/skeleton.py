@@ -1,5 +1,5 @@
 # Generated from specs/object_pool/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 820a4e0404873f97efa6a9240e1dc63692257ca95b5193d93077f3078578a9e4
+# spec-sha256: b36f239f908e8ce6147cd4b338e71fcc36551e182da2967382d8c3ef8b0f20e5
 """Bounded object pool: your solution starts here.
 
 Fill in every method until `kata check object_pool` passes; the brief is generated/object_pool/README.md.

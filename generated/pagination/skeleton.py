@@ -1,5 +1,5 @@
 # Generated from specs/pagination/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 359c3b1abbf5cda565a1f3316ae1a128e46d824c2dc6f4d6f90e6b19784cc2bd
+# spec-sha256: 031991b9778067a713d8e9fe814db0d08b3dddb497699d21a5ae4291f92f8e32
 """Cursor pagination: your solution starts here.
 
 Fill in every method until `kata check pagination` passes; the brief is generated/pagination/README.md.

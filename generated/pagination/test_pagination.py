@@ -1,5 +1,5 @@
 # Generated from specs/pagination/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 359c3b1abbf5cda565a1f3316ae1a128e46d824c2dc6f4d6f90e6b19784cc2bd
+# spec-sha256: 031991b9778067a713d8e9fe814db0d08b3dddb497699d21a5ae4291f92f8e32
 """Conformance suite for the pagination kata: one test per behaviour of its spec.
 
 Run it with `kata check pagination` or `pytest generated/pagination --impl PATH`.
@@ -485,6 +485,64 @@ def test_rejects_a_max_limit_below_one(solution):
         CursorPaginator(ItemStore(), -5)
     with step(3, "len(CursorPaginator(ItemStore(), max_limit=1).page(1).items)"):
         expect_equal(len(CursorPaginator(ItemStore(), max_limit=1).page(1).items), 0)
+
+
+@pytest.mark.behaviour("60de480b-b6ec-4178-a59b-3d54f326e8bc", "scenario")
+@pytest.mark.timeout(10.0)
+def test_the_same_cursor_gives_the_same_page_every_time(solution):
+    """A client whose response was lost retries with the same cursor; a cursor is a position, valid as often as it is sent, not a one-time ticket."""
+    ItemStore = solution.ItemStore
+    CursorPaginator = solution.CursorPaginator
+    with step(1, "store, ids = filled_store(ItemStore, 6)"):
+        store, ids = filled_store(ItemStore, 6)
+    with step(2, "paginator = CursorPaginator(store) cursor = paginator.page(2).next_cursor"):
+        paginator = CursorPaginator(store)
+        cursor = paginator.page(2).next_cursor
+    with step(3, "[[item['id'] for item in paginator.page(2, cursor).items] for _ in range(3)]"):
+        expect_equal(
+            [[item["id"] for item in paginator.page(2, cursor).items] for _ in range(3)],
+            [ids[2:4]] * 3,
+        )
+    with step(4, "[item['id'] for item in paginator.page(2).items]"):
+        expect_equal([item["id"] for item in paginator.page(2).items], ids[0:2])
+
+
+@pytest.mark.behaviour("b7c4c28b-8657-46d5-916a-88a8a949495d", "scenario")
+@pytest.mark.timeout(10.0)
+def test_an_empty_cursor_is_refused_not_read_as_the_start(solution):
+    """Only `None` means "from the start"; an empty string is a cursor the store never issued (`if cursor:` is the bug), so it raises InvalidCursorError instead of silently restarting the walk."""
+    InvalidCursorError = solution.InvalidCursorError
+    ItemStore = solution.ItemStore
+    CursorPaginator = solution.CursorPaginator
+    with step(1, "store, ids = filled_store(ItemStore, 4)"):
+        store, ids = filled_store(ItemStore, 4)
+    with step(2, "paginator = CursorPaginator(store)"):
+        paginator = CursorPaginator(store)
+    with step(3, 'paginator.page(2, "")', raises=InvalidCursorError):
+        paginator.page(2, "")
+    with step(4, "[item['id'] for item in paginator.page(2, None).items]"):
+        expect_equal([item["id"] for item in paginator.page(2, None).items], ids[0:2])
+
+
+@pytest.mark.behaviour("7a670366-1c88-4eaf-9b90-d656812694f4", "scenario")
+@pytest.mark.timeout(10.0)
+def test_adding_an_equal_item_again_stores_a_second_item(solution):
+    """Two equal dicts (two identical orders) are two items; every `add` stores its item under a new id, even when an equal one is already stored."""
+    ItemStore = solution.ItemStore
+    CursorPaginator = solution.CursorPaginator
+    with step(
+        1,
+        'store = ItemStore() first = store.add({"name": "same"}) second = store.add({"name": "same"})',
+    ):
+        store = ItemStore()
+        first = store.add({"name": "same"})
+        second = store.add({"name": "same"})
+    with step(2, "first < second"):
+        expect_is(first < second, True)
+    with step(3, "[item['id'] for item in CursorPaginator(store).page(10).items]"):
+        expect_equal(
+            [item["id"] for item in CursorPaginator(store).page(10).items], [first, second]
+        )
 
 
 @pytest.mark.behaviour("9df157b6-f9c7-43ac-b9c4-acb249838347", "property")

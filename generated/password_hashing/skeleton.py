@@ -1,5 +1,5 @@
 # Generated from specs/password_hashing/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: b053647bcffcdf05c44af31464fbc38b87619a19c413649ff86af9675c104f53
+# spec-sha256: 6678db54e7599f3aba34b0f605c50022fa3163f7f7a594c1646f98e332aa16a5
 """Password hashing with PBKDF2, compatible with Django: your solution starts here.
 
 Fill in every method until `kata check password_hashing` passes; the brief is generated/password_hashing/README.md.

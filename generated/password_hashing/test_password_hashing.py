@@ -1,5 +1,5 @@
 # Generated from specs/password_hashing/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: b053647bcffcdf05c44af31464fbc38b87619a19c413649ff86af9675c104f53
+# spec-sha256: 6678db54e7599f3aba34b0f605c50022fa3163f7f7a594c1646f98e332aa16a5
 """Conformance suite for the password_hashing kata: one test per behaviour of its spec.
 
 Run it with `kata check password_hashing` or `pytest generated/password_hashing --impl PATH`.
@@ -564,6 +564,30 @@ def test_rejects_iterations_or_salt_length_below_one(solution):
             ),
             True,
         )
+
+
+@pytest.mark.behaviour("d38b4fcc-76eb-4851-b833-f01f005efdaa", "scenario")
+@pytest.mark.timeout(10.0)
+def test_passwords_are_hashed_as_given_never_unicode_normalised(solution):
+    """The digest is over the UTF-8 bytes of the password exactly as given, as Django hashes it: normalising it first (NFKC turns "ﬁ" into "fi" and "①" into "1") writes digests Django cannot match and lets different passwords log in as each other."""
+    PasswordHasher = solution.PasswordHasher
+    with step(
+        1,
+        'hasher = PasswordHasher(iterations=50) encoded = hasher.hash("ﬁle-①") parts = fields(encoded)',
+    ):
+        hasher = PasswordHasher(iterations=50)
+        encoded = hasher.hash("ﬁle-①")
+        parts = fields(encoded)
+    with step(2, "parts['digest']"):
+        expect_equal(parts["digest"], expected_digest("ﬁle-①", parts["salt"], 50))
+    with step(3, "(hasher.verify('ﬁle-①', encoded), hasher.verify('file-1', encoded))"):
+        expect_equal(
+            (hasher.verify("ﬁle-①", encoded), hasher.verify("file-1", encoded)), (True, False)
+        )
+    with step(4, "hasher.verify('é', hasher.hash('é'))"):
+        expect_is(hasher.verify("é", hasher.hash("é")), False)
+    with step(5, "hasher.verify('ﬁ', django_hash('ﬁ', 50))"):
+        expect_is(hasher.verify("ﬁ", django_hash("ﬁ", 50)), True)
 
 
 @pytest.mark.behaviour("eea10f8f-d00c-4175-bb19-6e431fa1afc3", "property")

@@ -1,5 +1,5 @@
 # Generated from specs/rbac/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 45a70a3564c5f0bbdeb347a1c18623319be71201a03aa06d618cebb2aab7c6a5
+# spec-sha256: 863a1cac264ad8b37b788e1daddc763e6c8b03c4c5b84a236ab04e99e70f1cf1
 """Role-based access control with inheritance: your solution starts here.
 
 Fill in every method until `kata check rbac` passes; the brief is generated/rbac/README.md.

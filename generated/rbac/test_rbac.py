@@ -1,5 +1,5 @@
 # Generated from specs/rbac/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 45a70a3564c5f0bbdeb347a1c18623319be71201a03aa06d618cebb2aab7c6a5
+# spec-sha256: 863a1cac264ad8b37b788e1daddc763e6c8b03c4c5b84a236ab04e99e70f1cf1
 """Conformance suite for the rbac kata: one test per behaviour of its spec.
 
 Run it with `kata check rbac` or `pytest generated/rbac --impl PATH`.
@@ -451,6 +451,112 @@ def test_callers_cannot_change_roles_through_their_own_objects(solution):
         expect_equal(rbac.permissions_of("bob"), {"gen:0", "gen:1", "gen:2", "orders:read"})
     with step(9, "rbac.permissions_of('bob')"):
         expect_equal(rbac.permissions_of("bob"), {"gen:0", "gen:1", "gen:2", "orders:read"})
+
+
+@pytest.mark.behaviour("7f01816e-fb15-4f23-a332-768d558b3b31", "scenario")
+@pytest.mark.timeout(10.0)
+def test_role_names_and_permissions_match_exactly(solution):
+    """Role names and permissions match exactly, case and spaces included: "Viewer" and "viewer" are two roles, and "orders:read" does not grant "Orders:Read" or "orders:read "; folding them lets one role's users into another."""
+    RBAC = solution.RBAC
+    with step(
+        1,
+        'rbac = RBAC() rbac.add_role("viewer", ["orders:read"]) rbac.add_role("Viewer", ["Reports:Export"]) rbac.assign("ann", "Viewer")',
+    ):
+        rbac = RBAC()
+        rbac.add_role("viewer", ["orders:read"])
+        rbac.add_role("Viewer", ["Reports:Export"])
+        rbac.assign("ann", "Viewer")
+    with step(2, "rbac.permissions_of('ann')"):
+        expect_equal(rbac.permissions_of("ann"), {"Reports:Export"})
+    with step(3, "answers(rbac, 'ann', ['orders:read', 'Reports:Export', 'reports:export'])"):
+        expect_equal(
+            answers(rbac, "ann", ["orders:read", "Reports:Export", "reports:export"]),
+            {"orders:read": False, "Reports:Export": True, "reports:export": False},
+        )
+    with step(4, 'rbac.assign("bob", "VIEWER")', raises=ValueError):
+        rbac.assign("bob", "VIEWER")
+    with step(5, 'rbac.assign("bob", " viewer")', raises=ValueError):
+        rbac.assign("bob", " viewer")
+    with step(6, 'rbac.assign("bob", "viewer")'):
+        rbac.assign("bob", "viewer")
+    with step(
+        7, "answers(rbac, 'bob', ['orders:read', 'Orders:Read', 'orders:read ', 'ORDERS:READ'])"
+    ):
+        expect_equal(
+            answers(rbac, "bob", ["orders:read", "Orders:Read", "orders:read ", "ORDERS:READ"]),
+            {
+                "orders:read": True,
+                "Orders:Read": False,
+                "orders:read ": False,
+                "ORDERS:READ": False,
+            },
+        )
+    with step(8, "rbac.revoke('bob', 'Viewer')"):
+        expect_is(rbac.revoke("bob", "Viewer"), False)
+    with step(9, "rbac.is_allowed('bob', 'orders:read')"):
+        expect_is(rbac.is_allowed("bob", "orders:read"), True)
+
+
+@pytest.mark.behaviour("b8fef2bd-f4a3-4f6d-b676-b6f0f32d65b7", "scenario")
+@pytest.mark.timeout(10.0)
+def test_falsy_users_and_empty_roles_are_values(solution):
+    """Users are any hashable values: `0`, `""` and `None` are users like any other (`if not user:` is the bug), and a role with no permissions is still a role that can be assigned and inherited from."""
+    RBAC = solution.RBAC
+    with step(
+        1,
+        'rbac = RBAC() rbac.add_role("viewer", ["orders:read"]) rbac.add_role("empty", [], []) rbac.add_role("heir", inherits=["empty", "viewer"]) for user in (0, "", None): rbac.assign(user, "heir")',
+    ):
+        rbac = RBAC()
+        rbac.add_role("viewer", ["orders:read"])
+        rbac.add_role("empty", [], [])
+        rbac.add_role("heir", inherits=["empty", "viewer"])
+        for user in (0, "", None):
+            rbac.assign(user, "heir")
+    with step(2, "[rbac.is_allowed(user, 'orders:read') for user in (0, '', None)]"):
+        expect_equal(
+            [rbac.is_allowed(user, "orders:read") for user in (0, "", None)], [True, True, True]
+        )
+    with step(3, "[rbac.permissions_of(user) for user in (0, '', None)]"):
+        expect_equal([rbac.permissions_of(user) for user in (0, "", None)], [{"orders:read"}] * 3)
+    with step(
+        4,
+        "(rbac.revoke(0, 'heir'), rbac.is_allowed(0, 'orders:read'), rbac.is_allowed('', 'orders:read'))",
+    ):
+        expect_equal(
+            (
+                rbac.revoke(0, "heir"),
+                rbac.is_allowed(0, "orders:read"),
+                rbac.is_allowed("", "orders:read"),
+            ),
+            (True, False, True),
+        )
+
+
+@pytest.mark.behaviour("c57299ca-a749-458a-acb1-33e1c1b5bdec", "scenario")
+@pytest.mark.timeout(10.0)
+def test_two_rbacs_share_no_roles_or_users(solution):
+    """Each RBAC holds its own roles and assignments; state made once (a table at class level) lets one tenant's roles and users leak into another's."""
+    RBAC = solution.RBAC
+    with step(
+        1,
+        'first, second = RBAC(), RBAC() first.add_role("admin", ["users:*"]) first.assign("ann", "admin")',
+    ):
+        first, second = RBAC(), RBAC()
+        first.add_role("admin", ["users:*"])
+        first.assign("ann", "admin")
+    with step(2, 'second.assign("ann", "admin")', raises=ValueError):
+        second.assign("ann", "admin")
+    with step(3, "(second.permissions_of('ann'), second.is_allowed('ann', 'users:delete'))"):
+        expect_equal(
+            (second.permissions_of("ann"), second.is_allowed("ann", "users:delete")), (set(), False)
+        )
+    with step(4, 'second.add_role("admin", ["reports:read"]) second.assign("bob", "admin")'):
+        second.add_role("admin", ["reports:read"])
+        second.assign("bob", "admin")
+    with step(5, "(first.permissions_of('ann'), first.permissions_of('bob'))"):
+        expect_equal(
+            (first.permissions_of("ann"), first.permissions_of("bob")), ({"users:*"}, set())
+        )
 
 
 @pytest.mark.behaviour("ce8c9e8e-80f8-46bb-aa3d-d918a3c4d16f", "property")

@@ -1,5 +1,5 @@
 # Generated from specs/request_coalescing/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: f1132241f971b6a50a6045e342340d8276d357cdb0743a0341c3cf026c641e46
+# spec-sha256: a19165cf97d3735eb554609d1023bbe6442fb7e72e7d22509e240cdc4f2bc346
 """Request coalescing (single flight): your solution starts here.
 
 Fill in every method until `kata check request_coalescing` passes; the brief is generated/request_coalescing/README.md.

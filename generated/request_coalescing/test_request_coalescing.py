@@ -1,5 +1,5 @@
 # Generated from specs/request_coalescing/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: f1132241f971b6a50a6045e342340d8276d357cdb0743a0341c3cf026c641e46
+# spec-sha256: a19165cf97d3735eb554609d1023bbe6442fb7e72e7d22509e240cdc4f2bc346
 """Conformance suite for the request_coalescing kata: one test per behaviour of its spec.
 
 Run it with `kata check request_coalescing` or `pytest generated/request_coalescing --impl PATH`.
@@ -93,11 +93,12 @@ class Herd:
     arrive after the call has finished, and "fn ran once" is exact, not a matter of luck.
     """
 
-    def __init__(self, flight, callers, fail=False):
+    def __init__(self, flight, callers, fail=False, returns=Result):
         self.flight = flight
         self.parking = Parking(type(flight).__module__)
         self.expected = callers
         self.fail = fail
+        self.returns = returns  # Result: a fresh Result per run; anything else: that value
         self.runs = 0
         self.outcomes = [None] * callers
         self._lock = threading.Lock()
@@ -134,7 +135,7 @@ class Herd:
             time.sleep(0.001)  # polling where the other threads stand; not a clock
         if self.fail:
             raise Stampede(f"run {result.run} failed")
-        return result
+        return result if self.returns is Result else self.returns
 
     def results_for(self, indexes):
         return [self.outcomes[i] for i in indexes]
@@ -427,6 +428,78 @@ def test_callers_share_per_key_and_never_across_keys(solution):
         expect_is(all(same_object(herd.results_for([k, k + 4])) for k in range(4)), True)
     with step("after 3", "len({id(value) for _, value in herd.outcomes})"):
         expect_equal(len({id(value) for _, value in herd.outcomes}), 4)
+
+
+@pytest.mark.behaviour("68fc6251-5343-489f-b75d-b96a3be25254", "concurrency")
+@pytest.mark.timeout(35.0)
+def test_keys_are_compared_exactly_not_normalised(solution):
+    """Keys are equal or not, as Python compares them; "user", "User", "USER" and "user " are four keys, and folding or trimming them hands one user's result to another."""
+    SingleFlight = solution.SingleFlight
+    with step(
+        "setup",
+        'flight = SingleFlight() herd = Herd(flight, callers=8) keys = ["user", "User", "USER", "user "]',
+    ):
+        flight = SingleFlight()
+        herd = Herd(flight, callers=8)
+        keys = ["user", "User", "USER", "user "]
+
+    def worker(index):
+        herd.call(index, keys[index % 4])
+
+    run_threads(worker, threads=8, timeout=30.0, preempt=solution.__name__)
+    with step("after 1", "herd.runs"):
+        expect_equal(herd.runs, 4)
+    with step("after 2", "all((same_object(herd.results_for([k, k + 4])) for k in range(4)))"):
+        expect_is(all(same_object(herd.results_for([k, k + 4])) for k in range(4)), True)
+
+
+@pytest.mark.behaviour("272a2112-ba48-4f26-aee4-376f91a7d004", "concurrency")
+@pytest.mark.timeout(35.0)
+def test_falsy_keys_and_a_none_result_are_shared_too(solution):
+    """`0` and `""` are keys and `None` is a result like any other: callers arriving together share one call per key and all get None, instead of treating a falsy value as "nothing there" and running fn again."""
+    SingleFlight = solution.SingleFlight
+    with step("setup", "flight = SingleFlight() herd = Herd(flight, callers=8, returns=None)"):
+        flight = SingleFlight()
+        herd = Herd(flight, callers=8, returns=None)
+
+    def worker(index):
+        herd.call(index, (0, "")[index % 2])
+
+    run_threads(worker, threads=8, timeout=30.0, preempt=solution.__name__)
+    with step("after 1", "herd.runs"):
+        expect_equal(herd.runs, 2)
+    with step("after 2", "herd.outcomes"):
+        expect_equal(herd.outcomes, [("returned", None)] * 8)
+
+
+@pytest.mark.behaviour("c8f775c6-1d43-4b63-961e-b26a9280318c", "scenario")
+@pytest.mark.timeout(10.0)
+def test_two_single_flights_never_share_a_call(solution):
+    """Each SingleFlight keeps its own calls in flight; a table made once (at class level) makes a caller of another instance wait for, and get, a call that is not its own."""
+    SingleFlight = solution.SingleFlight
+    with step(
+        1,
+        'first, second = SingleFlight(), SingleFlight() started, gate = threading.Event(), threading.Event() def slow(): started.set() gate.wait(5) return "first\'s" running = Caller(first.do, "k", slow) started.wait(5) other = Caller(second.do, "k", lambda: "second\'s") other.thread.join(2)',
+    ):
+        first, second = SingleFlight(), SingleFlight()
+        started, gate = threading.Event(), threading.Event()
+
+        def slow():
+            started.set()
+            gate.wait(5)
+            return "first's"
+
+        running = Caller(first.do, "k", slow)
+        started.wait(5)
+        other = Caller(second.do, "k", lambda: "second's")
+        other.thread.join(2)
+    with step(2, "other.outcome"):
+        expect_equal(other.outcome, "second's")
+    with step(3, "gate.set() running.thread.join(5)"):
+        gate.set()
+        running.thread.join(5)
+    with step(4, "running.outcome"):
+        expect_equal(running.outcome, "first's")
 
 
 @pytest.mark.behaviour("0ded95ae-961f-4736-85ef-cb6e5e30599e", "property")

@@ -1,5 +1,5 @@
 # Generated from specs/signed_tokens/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: aed04576df86cb955a0d9cf954c23421638cf886db0fd5e8473f9a7887bb1ccd
+# spec-sha256: ce632abd07c95021292b5fb61954d9d61ccf95d6e6e3839a809ba747f92a643e
 """Signed tokens (HS256 JSON Web Tokens): your solution starts here.
 
 Fill in every method until `kata check signed_tokens` passes; the brief is generated/signed_tokens/README.md.

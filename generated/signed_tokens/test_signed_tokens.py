@@ -1,5 +1,5 @@
 # Generated from specs/signed_tokens/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: aed04576df86cb955a0d9cf954c23421638cf886db0fd5e8473f9a7887bb1ccd
+# spec-sha256: ce632abd07c95021292b5fb61954d9d61ccf95d6e6e3839a809ba747f92a643e
 """Conformance suite for the signed_tokens kata: one test per behaviour of its spec.
 
 Run it with `kata check signed_tokens` or `pytest generated/signed_tokens --impl PATH`.
@@ -850,6 +850,76 @@ def test_rejects_an_empty_secret_and_a_ttl_that_is_not_positive(solution):
         signer.issue({"sub": "ann"}, -60)
     with step(5, "signer.verify(signer.issue({'sub': 'ann'}, 1))['exp']"):
         expect_equal(signer.verify(signer.issue({"sub": "ann"}, 1))["exp"], 1000001)
+
+
+@pytest.mark.behaviour("92c3887a-970e-4578-82e1-b5e9f71c529c", "scenario")
+@pytest.mark.timeout(10.0)
+def test_a_token_verifies_every_time_until_it_expires(solution):
+    """A bearer token is presented with every request; verifying it must not use it up (it is not a one-time ticket), and equal claims issued twice at one instant are two valid tokens."""
+    TokenSigner = solution.TokenSigner
+    with step(
+        1,
+        'clock = FakeClock(1_000_000) signer = TokenSigner(SECRET, clock=clock) token = signer.issue({"sub": "ann"}, 60) twin = signer.issue({"sub": "ann"}, 60)',
+    ):
+        clock = FakeClock(1_000_000)
+        signer = TokenSigner(SECRET, clock=clock)
+        token = signer.issue({"sub": "ann"}, 60)
+        twin = signer.issue({"sub": "ann"}, 60)
+    with step(2, "[signer.verify(token)['sub'] for _ in range(3)]"):
+        expect_equal([signer.verify(token)["sub"] for _ in range(3)], ["ann", "ann", "ann"])
+    with step(3, "clock.now = 1_000_059"):
+        clock.now = 1_000_059
+    with step(
+        4, "[signer.verify(token)['exp'], signer.verify(twin)['exp'], signer.verify(twin)['exp']]"
+    ):
+        expect_equal(
+            [signer.verify(token)["exp"], signer.verify(twin)["exp"], signer.verify(twin)["exp"]],
+            [1000060, 1000060, 1000060],
+        )
+    with step(5, "clock.now = 1_000_060"):
+        clock.now = 1_000_060
+    with step(6, "refusals(signer, [token, twin, token])"):
+        expect_equal(refusals(signer, [token, twin, token]), ["expired", "expired", "expired"])
+
+
+@pytest.mark.behaviour("2fe91ceb-7bed-4343-9133-3120ff7fc2e2", "scenario")
+@pytest.mark.timeout(10.0)
+def test_zero_and_empty_values_are_values(solution):
+    """`exp: 0` is a time (long past: the token is expired, not invalid), a clock at 0 gives `iat: 0`, and `{}` is a set of claims; `if not exp:` treats them as missing."""
+    TokenSigner = solution.TokenSigner
+    with step(
+        1,
+        "clock = FakeClock(0) signer = TokenSigner(SECRET, clock=clock) token = signer.issue({}, 5)",
+    ):
+        clock = FakeClock(0)
+        signer = TokenSigner(SECRET, clock=clock)
+        token = signer.issue({}, 5)
+    with step(2, "signer.verify(token)"):
+        expect_equal(signer.verify(token), {"iat": 0, "exp": 5})
+    with step(3, "clock.now = 1500"):
+        clock.now = 1500
+    with step(
+        4,
+        "refusals(signer, [forge({'alg': 'HS256'}, {'sub': 'ann', 'exp': 0}), forge({'alg': 'HS256'}, {'sub': 'ann', 'exp': 0.0}), token])",
+    ):
+        expect_equal(
+            refusals(
+                signer,
+                [
+                    forge({"alg": "HS256"}, {"sub": "ann", "exp": 0}),
+                    forge({"alg": "HS256"}, {"sub": "ann", "exp": 0.0}),
+                    token,
+                ],
+            ),
+            ["expired", "expired", "expired"],
+        )
+    with step(5, "clock.now = -10"):
+        clock.now = -10
+    with step(6, "signer.verify(forge({'alg': 'HS256'}, {'sub': 'ann', 'exp': 0}))"):
+        expect_equal(
+            signer.verify(forge({"alg": "HS256"}, {"sub": "ann", "exp": 0})),
+            {"sub": "ann", "exp": 0},
+        )
 
 
 @pytest.mark.behaviour("60ce00e4-2811-4088-b6ed-4d87840c23b5", "property")
