@@ -307,7 +307,12 @@ class PeekingReset:
         return len(self.seen)
 
 
-pytestmark = pytest.mark.kata("object_pool")
+pytestmark = pytest.mark.kata(
+    "object_pool",
+    classes=["ObjectPool"],
+    exceptions=["PoolExhaustedError"],
+    functions=[],
+)
 
 
 @pytest.mark.behaviour("b125a745-a49d-4de6-b40e-71ba5bd7cadd", "scenario")
@@ -1000,6 +1005,7 @@ def test_lends_and_takes_back_like_a_model(solution):
                 "subject.counts() == model.counts()",
                 lambda subject, model: subject.counts() == model.counts(),
                 sides=lambda subject, model: (subject.counts(), model.counts()),
+                equality=True,
             )
 
     run_model_machine(Machine, examples=120, steps=30)
