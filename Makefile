@@ -9,7 +9,7 @@ NODE_TOOLS := tools/mermaid
 NODE_STAMP := $(NODE_TOOLS)/node_modules/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install generate check verify test lint new bench soak clean watch hint progress grade site
+.PHONY: help install generate check verify test lint new bench soak clean watch hint progress grade site screenshots
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -44,7 +44,8 @@ lint: $(STAMP) ## ruff on the tool, the specs' Python and generated/; spec valid
 	$(BIN)/ruff format --check src tests bench generated
 	$(KATA_BIN) lint
 
-test: $(STAMP) ## what CI runs: ruff, kata lint, generate --check, the tool's tests, verify --strict (kill matrix in bench/results/)
+test: $(STAMP) $(NODE_STAMP) ## what CI runs: ruff, kata lint, generate --check, the tool's tests (the site's in Chromium), verify --strict (kill matrix in bench/results/)
+	@test -x "$${KATA_CHROMIUM:-/usr/bin/chromium}" || echo "make test: no Chromium at $${KATA_CHROMIUM:-/usr/bin/chromium}, so the site's browser tests are SKIPPED (apt-get install chromium; .ci/run installs it)"
 	$(BIN)/ruff check .
 	$(KATA_BIN) lint
 	$(KATA_BIN) generate --check
@@ -61,6 +62,9 @@ hint: $(STAMP) ## show the next hint of a kata: make hint KATA=<slug>
 
 site: $(STAMP) $(NODE_STAMP) ## build the catalogue site (static HTML, works offline) into build/site: make site [OUT=dir]
 	$(KATA_BIN) site $(if $(OUT),--out $(OUT))
+
+screenshots: $(STAMP) $(NODE_STAMP) ## retake the README's screenshots of the site (docs/screenshots/, in Chromium)
+	KATA_REQUIRE_BROWSER=1 KATA_SCREENSHOTS=docs/screenshots $(BIN)/pytest -q tests/test_site_browser.py -k screenshots
 
 progress: $(STAMP) ## every kata's passing behaviours and hints used
 	$(KATA_BIN) progress
