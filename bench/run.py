@@ -98,6 +98,27 @@ def bench_generate_time() -> Result:
     )
 
 
+def bench_site_time() -> Result:
+    """`kata site` (the whole static site) against `kata generate --check` (every file of
+    generated/ rendered and formatted, nothing written), side by side; goal: under 2 s."""
+    slugs = len(list((ROOT / "specs").glob("*/spec.yaml")))
+    with tempfile.TemporaryDirectory() as tmp:
+        site = wall([*KATA, "site", "--out", f"{tmp}/site"], rounds=3)
+        files = [p for p in Path(tmp, "site").rglob("*") if p.is_file()]
+        size = sum(p.stat().st_size for p in files) / 1e6
+        mermaid = (Path(tmp) / "site/assets/vendor/mermaid.min.js").stat().st_size / 1e6
+    generate = wall([*KATA, "generate", "--check"], rounds=3)
+    return Result(
+        f"kata site, all {slugs} specs ({len(files)} files, {size:.1f} MB of which "
+        f"{mermaid:.1f} MB is mermaid.min.js) vs kata generate --check",
+        f"{site:.2f} s",
+        f"{generate:.2f} s (goal 2 s)",
+        generate / site,
+        "≤ 2 s",
+        site <= 2.0,
+    )
+
+
 def bench_verify_per_mutant() -> Result:
     """What each mutant adds to `kata verify`, against one cold `import pytest, hypothesis`.
 
@@ -386,6 +407,7 @@ def bench_token_bucket() -> Result:
 BENCHMARKS = {
     "check": bench_check_time,
     "generate": bench_generate_time,
+    "site": bench_site_time,
     "verify": bench_verify_per_mutant,
     "lru": bench_lru_throughput,
     "rwlock": bench_rwlock,

@@ -342,7 +342,7 @@ def test_the_site_works_from_file_urls(site, watched):
 SHOTS = [
     ("index", "index.html", "light", None),
     ("index-dark", "index.html", "dark", None),
-    ("kata", "katas/lru_cache.html", "light", "#interface"),
+    ("kata", "katas/lru_cache.html", "light", None),
     ("kata-dark", "katas/lru_cache.html", "dark", "#diagram"),
 ]
 

@@ -15,28 +15,31 @@ import keyword
 import textwrap
 import tokenize
 
-from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from .model import Behaviour, Step
 
-_MARKDOWN = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 # Token classes named as Pygments names them, so any Pygments theme's CSS would fit too.
 _CONSTANTS = {"True", "False", "None"}
 _BUILTINS = {name for name in dir(builtins) if not name.startswith("_")}
 _CLASSES = {tokenize.STRING: "s", tokenize.NUMBER: "m", tokenize.COMMENT: "c"}
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.cache
+def _markdown():  # imported on first use: only `kata site` pays for it
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+
+
 def markdown(text: str) -> Markup:
     """Block Markdown (paragraphs, lists, code) as HTML; raw HTML in the text is escaped."""
-    return Markup(_MARKDOWN.render(text.strip()))
+    return Markup(_markdown().render(text.strip()))
 
 
-@functools.lru_cache(maxsize=4096)
 def markdown_inline(text: str) -> Markup:
     """One line of Markdown (a table cell, a list item) as inline HTML: no <p> around it."""
-    return Markup(_MARKDOWN.renderInline(" ".join(text.split())))
+    return Markup(_markdown().renderInline(" ".join(text.split())))
 
 
 def python(code: str) -> Markup:
