@@ -5,9 +5,11 @@ BIN    := $(VENV)/bin
 KATA_BIN := $(BIN)/kata
 KATA_SLUG = $(KATA)
 STAMP  := $(VENV)/.installed
+NODE_TOOLS := tools/mermaid
+NODE_STAMP := $(NODE_TOOLS)/node_modules/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install generate check verify test lint new bench soak clean watch hint progress grade fuzz
+.PHONY: help install generate check verify test lint new bench soak clean watch hint progress grade fuzz site screenshots
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -15,10 +17,17 @@ help: ## list the targets
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[bench]'
+	$(BIN)/pip install --quiet -e '.[bench,test]'
 	touch $(STAMP)
 
-install: $(STAMP) ## create .venv and install the project into it
+# The pinned npm packages of tools/mermaid: Mermaid (checked by the tests, vendored by the site)
+# and axe-core (the site's accessibility tests).
+$(NODE_STAMP): $(NODE_TOOLS)/package.json $(NODE_TOOLS)/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is not on PATH: make site and the Mermaid and site tests need Node.js >= 20.19 and npm"; exit 1; }
+	cd $(NODE_TOOLS) && npm ci --silent --no-audit --no-fund
+	@touch $@
+
+install: $(STAMP) $(NODE_STAMP) ## create .venv and install the project into it, and the npm packages of tools/
 
 generate: $(STAMP) ## render generated/ from specs/ and seed missing katas/<slug>/solution.py
 	$(KATA_BIN) generate
@@ -35,7 +44,8 @@ lint: $(STAMP) ## ruff on the tool, the specs' Python and generated/; spec valid
 	$(BIN)/ruff format --check src tests bench generated
 	$(KATA_BIN) lint
 
-test: $(STAMP) ## what CI runs: ruff, kata lint, generate --check, the tool's tests, verify --strict (kill matrix in bench/results/)
+test: $(STAMP) $(NODE_STAMP) ## what CI runs: ruff, kata lint, generate --check, the tool's tests (the site's in Chromium), verify --strict (kill matrix in bench/results/)
+	@test -x "$${KATA_CHROMIUM:-/usr/bin/chromium}" || echo "make test: no Chromium at $${KATA_CHROMIUM:-/usr/bin/chromium}, so the site's browser tests are SKIPPED (apt-get install chromium; .ci/run installs it)"
 	$(BIN)/ruff check .
 	$(KATA_BIN) lint
 	$(KATA_BIN) generate --check
@@ -49,6 +59,12 @@ watch: $(STAMP) ## re-run a kata's suite on every save: make watch KATA=<slug>
 hint: $(STAMP) ## show the next hint of a kata: make hint KATA=<slug>
 	@test -n "$(KATA_SLUG)" || { echo "usage: make hint KATA=<slug>"; exit 2; }
 	$(KATA_BIN) hint $(KATA_SLUG)
+
+site: $(STAMP) $(NODE_STAMP) ## build the catalogue site (static HTML, works offline) into build/site: make site [OUT=dir]
+	$(KATA_BIN) site $(if $(OUT),--out $(OUT))
+
+screenshots: $(STAMP) $(NODE_STAMP) ## retake the README's screenshots of the site (docs/screenshots/, in Chromium)
+	KATA_REQUIRE_BROWSER=1 KATA_SCREENSHOTS=docs/screenshots $(BIN)/pytest -q tests/test_site_browser.py -k screenshots
 
 progress: $(STAMP) ## every kata's passing behaviours and hints used
 	$(KATA_BIN) progress

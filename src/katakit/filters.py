@@ -6,9 +6,11 @@ import ast
 import io
 import re
 import tokenize
+from dataclasses import dataclass
 from typing import Any
 
-from .model import NO_DEFAULT, Param
+from . import htmltext
+from .model import NO_DEFAULT, Function, Interface, Param
 
 
 def pyrepr(value: Any) -> str:
@@ -142,6 +144,47 @@ def call_text(params: tuple[Param, ...]) -> str:
     return ", ".join(parts)
 
 
+def fn_signature(fn: Function) -> str:
+    """`get(key, default=None) -> object`: a function as the brief's interface table shows it."""
+    return f"{fn.name}({call_text(fn.params)})" + (f" -> {fn.returns}" if fn.returns else "")
+
+
+@dataclass(frozen=True)
+class InterfaceRow:
+    name: str
+    kind: str
+    signature: str
+    doc: str
+
+
+def interface_rows(interface: Interface) -> list[InterfaceRow]:
+    """Every public name of a kata, in the brief's order: one row of its interface table."""
+    rows = [
+        InterfaceRow(c.name, "constant", f"{c.name} = {pyrepr(c.value)}", c.doc)
+        for c in interface.constants
+    ]
+    rows += [
+        InterfaceRow(e.name, "exception", f"{e.name}({e.base})", e.doc)
+        for e in interface.exceptions
+    ]
+    for cls in interface.classes:
+        bases = f" ({', '.join(cls.bases)})" if cls.bases else ""
+        kind = "abstract class" if cls.abstract else "class"
+        rows.append(InterfaceRow(cls.name, kind, cls.name + bases, cls.doc))
+        for kind, members in (("attribute", cls.attributes), ("property", cls.properties)):
+            rows += [
+                InterfaceRow(f"{cls.name}.{m.name}", kind, f"{m.name}: {m.type}", m.doc)
+                for m in members
+            ]
+        for fn in cls.methods:
+            kind = fn.decorator or ("abstract method" if fn.abstract else "method")
+            rows.append(InterfaceRow(f"{cls.name}.{fn.name}", kind, fn_signature(fn), fn.doc))
+    rows += [
+        InterfaceRow(fn.name, "function", fn_signature(fn), fn.doc) for fn in interface.functions
+    ]
+    return rows
+
+
 FILTERS = {
     "pyrepr": pyrepr,
     "docstring": docstring,
@@ -153,4 +196,10 @@ FILTERS = {
     "mermaid_type": mermaid_type,
     "param_source": param_source,
     "call_text": call_text,
+    "interface_rows": interface_rows,
+    # the catalogue site (HTML): safe markup from spec text and code
+    "markdown": htmltext.markdown,
+    "markdown_inline": htmltext.markdown_inline,
+    "python": htmltext.python,
+    "behaviour_code": htmltext.behaviour_code,
 }
