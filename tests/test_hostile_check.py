@@ -100,6 +100,16 @@ def loop():
         rewrite(); time.sleep(0.001)
 threading.Thread(target=loop, daemon=True).start()
 """,
+    "writes_a_fake_json_document_to_its_parents_stdout": """
+import json, os
+fake = json.dumps({"version": 3, "status": "pass", "tests": []})
+for pid in {os.getppid(), 1}:
+    try:
+        with open(f"/proc/{pid}/fd/1", "w") as out:
+            out.write(fake + "\\n")
+    except OSError:
+        pass
+""",
     "kills_the_runner": """
 import os, signal
 os.kill(os.getppid(), signal.SIGKILL)

@@ -69,6 +69,10 @@ os._exit(0)
 """
 
 
+def skeleton_of(root: Path) -> str:
+    return (root / "generated/counter/skeleton.py").read_text(encoding="utf-8")
+
+
 def snapshot(*folders: Path) -> dict[Path, bytes]:
     return {p: p.read_bytes() for f in folders for p in sorted(f.rglob("*")) if p.is_file()}
 
@@ -83,6 +87,9 @@ def test_a_saboteur_in_the_class_damages_no_one(counter_repo, kata, tmp_path):
     (folder / "mallory" / "counter.py").write_text(
         saboteur(folder, counter_repo, marker), encoding="utf-8"
     )
+    (folder / "dora" / "counter").mkdir(parents=True)  # two submissions of one kata: two rows
+    (folder / "dora" / "counter.py").write_text(GOOD_COUNTER, encoding="utf-8")
+    (folder / "dora" / "counter" / "solution.py").write_text(skeleton_of(counter_repo), "utf-8")
     (folder / "sam").mkdir()
     skeleton = (counter_repo / "generated/counter/skeleton.py").read_text(encoding="utf-8")
     (folder / "sam" / "counter.py").write_text(skeleton, encoding="utf-8")
@@ -105,6 +112,8 @@ def test_a_saboteur_in_the_class_damages_no_one(counter_repo, kata, tmp_path):
     assert "pass" not in score["mallory/counter.py"]
     assert "pass" not in score["sam/counter.py"]
     assert "grades/counter.py" in score  # a student called "grades" is just a student
+    assert score["dora/counter.py"] == ["pass", "pass"]
+    assert "pass" not in score["dora/counter/solution.py"]
     for row in rows:
         for cell in row.values():
             assert not cell.startswith(("=", "+", "-", "@")), cell
