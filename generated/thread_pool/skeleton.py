@@ -1,5 +1,5 @@
 # Generated from specs/thread_pool/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: d7a214f118113889435727b0106b9b94b5d22c2b716b0563196abe551b27c7d5
+# spec-sha256: 3036ac07a2213362abb286a315cfa9d00f5e5946824d3c26c617c0d0e8084791
 """Fixed-size thread pool: your solution starts here.
 
 Fill in every method until `kata check thread_pool` passes; the brief is generated/thread_pool/README.md.
