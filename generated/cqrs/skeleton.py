@@ -1,5 +1,5 @@
 # Generated from specs/cqrs/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: c5b1de4745aa1f4e46c1787240378779901a953a375a1bd188f56150d7a898eb
+# spec-sha256: 6259d7ec94ce1a4f81652648575b14db9cfde137feed853fef7c5aa4ba75f705
 """Command Query Responsibility Segregation: your solution starts here.
 
 Fill in every method until `kata check cqrs` passes; the brief is generated/cqrs/README.md.

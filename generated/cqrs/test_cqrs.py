@@ -1,5 +1,5 @@
 # Generated from specs/cqrs/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: c5b1de4745aa1f4e46c1787240378779901a953a375a1bd188f56150d7a898eb
+# spec-sha256: 6259d7ec94ce1a4f81652648575b14db9cfde137feed853fef7c5aa4ba75f705
 """Conformance suite for the cqrs kata: one test per behaviour of its spec.
 
 Run it with `kata check cqrs` or `pytest generated/cqrs --impl PATH`.
@@ -851,3 +851,149 @@ def test_matches_a_model_through_any_sequence_of_commands_and_queries(solution):
             )
 
     run_model_machine(Machine, examples=60, steps=25)
+
+
+@pytest.mark.behaviour("d2a6e46c-35df-40ae-9d8e-a305a6fede34", "scenario")
+@pytest.mark.timeout(10.0)
+def test_emails_are_compared_exactly_without_case_folding(solution):
+    """Two emails are the same only when they are equal strings; a write side that folds case before checking uniqueness refuses "Ann@Example.com" after "ann@example.com", and a read side that folds case answers a query for one with the other."""
+    CreateUserCommand = solution.CreateUserCommand
+    GetUsersByEmailQuery = solution.GetUsersByEmailQuery
+    bootstrap = solution.bootstrap
+    with step(
+        1,
+        'bus = bootstrap() lower = bus.send_command(CreateUserCommand("Ann", "ann@example.com")) mixed = bus.send_command(CreateUserCommand("Annie", "Ann@Example.com"))',
+    ):
+        bus = bootstrap()
+        lower = bus.send_command(CreateUserCommand("Ann", "ann@example.com"))
+        mixed = bus.send_command(CreateUserCommand("Annie", "Ann@Example.com"))
+    with step(2, "lower != mixed"):
+        expect_is(lower != mixed, True)
+    with step(3, "ids(bus.send_query(GetUsersByEmailQuery('ann@example.com')))"):
+        expect_equal(ids(bus.send_query(GetUsersByEmailQuery("ann@example.com"))), [lower])
+    with step(4, "ids(bus.send_query(GetUsersByEmailQuery('Ann@Example.com')))"):
+        expect_equal(ids(bus.send_query(GetUsersByEmailQuery("Ann@Example.com"))), [mixed])
+    with step(5, "bus.send_query(GetUsersByEmailQuery('ANN@EXAMPLE.COM'))"):
+        expect_equal(bus.send_query(GetUsersByEmailQuery("ANN@EXAMPLE.COM")), [])
+    with step(
+        6, 'bus.send_command(CreateUserCommand("Ann again", "ann@example.com"))', raises=ValueError
+    ):
+        bus.send_command(CreateUserCommand("Ann again", "ann@example.com"))
+
+
+@pytest.mark.behaviour("bc7f80ab-3f6e-49ea-93ef-aa3db7ede443", "scenario")
+@pytest.mark.timeout(10.0)
+def test_reading_and_committing_events_again_keeps_their_contract(solution):
+    """Reading the pending events does not consume them (the caller may read them twice, say to publish and to log), and marking them committed a second time is harmless and leaves the next change's event to be read."""
+    User = solution.User
+    with step(1, 'user = User.create("Ada", "ada@example.com")'):
+        user = User.create("Ada", "ada@example.com")
+    with step(2, "len(user.get_uncommitted_events())"):
+        expect_equal(len(user.get_uncommitted_events()), 1)
+    with step(3, "[type(event).__name__ for event in user.get_uncommitted_events()]"):
+        expect_equal(
+            [type(event).__name__ for event in user.get_uncommitted_events()], ["UserCreatedEvent"]
+        )
+    with step(4, "user.mark_events_committed() user.mark_events_committed()"):
+        user.mark_events_committed()
+        user.mark_events_committed()
+    with step(5, "user.get_uncommitted_events()"):
+        expect_equal(user.get_uncommitted_events(), [])
+    with step(6, 'user.update(name="Countess")'):
+        user.update(name="Countess")
+    with step(7, "[event.version for event in user.get_uncommitted_events()]"):
+        expect_equal([event.version for event in user.get_uncommitted_events()], [2])
+    with step(8, "[event.version for event in user.get_uncommitted_events()]"):
+        expect_equal([event.version for event in user.get_uncommitted_events()], [2])
+
+
+@pytest.mark.behaviour("b49dc42f-a36f-49f3-a41f-fd2e20190f94", "scenario")
+@pytest.mark.timeout(10.0)
+def test_an_empty_name_is_a_value_not_unchanged(solution):
+    """None means "leave it as it is"; an empty string is a value to store. `if name:` silently keeps the old name."""
+    CreateUserCommand = solution.CreateUserCommand
+    UpdateUserCommand = solution.UpdateUserCommand
+    GetUserQuery = solution.GetUserQuery
+    User = solution.User
+    bootstrap = solution.bootstrap
+    with step(1, 'user = User.create("Ada", "ada@example.com") user.update(name="")'):
+        user = User.create("Ada", "ada@example.com")
+        user.update(name="")
+    with step(2, "user.name"):
+        expect_equal(user.name, "")
+    with step(3, "user.get_uncommitted_events()[-1].name"):
+        expect_equal(user.get_uncommitted_events()[-1].name, "")
+    with step(
+        4,
+        'bus = bootstrap() user_id = bus.send_command(CreateUserCommand("Bea", "bea@example.com")) bus.send_command(UpdateUserCommand(user_id, name=""))',
+    ):
+        bus = bootstrap()
+        user_id = bus.send_command(CreateUserCommand("Bea", "bea@example.com"))
+        bus.send_command(UpdateUserCommand(user_id, name=""))
+    with step(5, "bus.send_query(GetUserQuery(user_id)).name"):
+        expect_equal(bus.send_query(GetUserQuery(user_id)).name, "")
+
+
+@pytest.mark.behaviour("1ce21513-f1ed-45f9-a0d6-c74b7f9a0766", "scenario")
+@pytest.mark.timeout(10.0)
+def test_each_user_is_stamped_when_it_is_created(solution):
+    """A timestamp computed once (a default argument evaluated at definition) stamps every user with the same moment; each created_at is taken when that user is created."""
+    CreateUserCommand = solution.CreateUserCommand
+    GetUserQuery = solution.GetUserQuery
+    User = solution.User
+    bootstrap = solution.bootstrap
+    with step(
+        1,
+        'bus = bootstrap() first = bus.send_query(GetUserQuery(bus.send_command(CreateUserCommand("Ann", "ann@example.com")))) zone = first.created_at.tzinfo middle = datetime.now(zone) if zone else datetime.now() while middle <= first.created_at: # until the clock has moved past the first user middle = datetime.now(zone) if zone else datetime.now() second = bus.send_query(GetUserQuery(bus.send_command(CreateUserCommand("Bob", "bob@example.com"))))',
+    ):
+        bus = bootstrap()
+        first = bus.send_query(
+            GetUserQuery(bus.send_command(CreateUserCommand("Ann", "ann@example.com")))
+        )
+        zone = first.created_at.tzinfo
+        middle = datetime.now(zone) if zone else datetime.now()
+        while middle <= first.created_at:  # until the clock has moved past the first user
+            middle = datetime.now(zone) if zone else datetime.now()
+        second = bus.send_query(
+            GetUserQuery(bus.send_command(CreateUserCommand("Bob", "bob@example.com")))
+        )
+    with step(2, "first.created_at < middle <= second.created_at"):
+        expect_is(first.created_at < middle <= second.created_at, True)
+    with step(3, "middle <= second.updated_at"):
+        expect_is(middle <= second.updated_at, True)
+    with step(
+        4, "User.create('Cy', 'cy@example.com').get_uncommitted_events()[0].timestamp >= middle"
+    ):
+        expect_is(
+            User.create("Cy", "cy@example.com").get_uncommitted_events()[0].timestamp >= middle,
+            True,
+        )
+
+
+@pytest.mark.behaviour("29c06f8b-abb5-43ac-8498-7ed71751c47a", "scenario")
+@pytest.mark.timeout(10.0)
+def test_an_update_to_the_current_values_still_bumps_the_version(solution):
+    """User.update bumps the version and records one event every time, also when the new values equal the current ones (or none are given); skipping "no-op" updates loses events the read side and auditors count on."""
+    User = solution.User
+    with step(
+        1,
+        'user = User.create("Ada", "ada@example.com") user.mark_events_committed() user.update(name="Ada", email="ada@example.com")',
+    ):
+        user = User.create("Ada", "ada@example.com")
+        user.mark_events_committed()
+        user.update(name="Ada", email="ada@example.com")
+    with step(2, "user.version"):
+        expect_equal(user.version, 2)
+    with step(
+        3, "[(type(event).__name__, event.version) for event in user.get_uncommitted_events()]"
+    ):
+        expect_equal(
+            [(type(event).__name__, event.version) for event in user.get_uncommitted_events()],
+            [("UserUpdatedEvent", 2)],
+        )
+    with step(4, "user.update()"):
+        user.update()
+    with step(5, "user.version"):
+        expect_equal(user.version, 3)
+    with step(6, "len(user.get_uncommitted_events())"):
+        expect_equal(len(user.get_uncommitted_events()), 2)

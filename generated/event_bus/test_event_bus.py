@@ -1,5 +1,5 @@
 # Generated from specs/event_bus/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 04f0eaa02fc0fb1bdd25fa6148c7274267acf0028363eaab52058640d7259e01
+# spec-sha256: d4bcb88f08d6cca2a42104c985c80eb02169b505f571c47c9d2f9d5a0a855a5f
 """Conformance suite for the event_bus kata: one test per behaviour of its spec.
 
 Run it with `kata check event_bus` or `pytest generated/event_bus --impl PATH`.
@@ -1123,3 +1123,83 @@ def test_concurrent_async_publishes_resolve_every_future(solution):
         expect_equal(counter.value, 400)
     with step("after 4", "bus.shutdown()"):
         bus.shutdown()
+
+
+@pytest.mark.behaviour("8575fae6-63b7-44bf-ab13-0d8a2c1066e0", "scenario")
+@pytest.mark.timeout(10.0)
+def test_event_types_match_exactly_without_case_folding_or_trimming(solution):
+    """An event's type is matched as the exact string; folding case or trimming would deliver "Order.Placed" to "order.placed" handlers, which the publisher never asked for."""
+    Event = solution.Event
+    EventBus = solution.EventBus
+    with step(
+        1,
+        'bus = EventBus() log = [] bus.subscribe("order.placed", Recorder("lower", log)) bus.subscribe("Order.Placed", Recorder("capitalised", log)) bus.subscribe(" order.placed ", Recorder("padded", log)) bus.subscribe("straße", Recorder("eszett", log))',
+    ):
+        bus = EventBus()
+        log = []
+        bus.subscribe("order.placed", Recorder("lower", log))
+        bus.subscribe("Order.Placed", Recorder("capitalised", log))
+        bus.subscribe(" order.placed ", Recorder("padded", log))
+        bus.subscribe("straße", Recorder("eszett", log))
+    with step(2, "bus.publish(Event('order.placed', {}))"):
+        expect_equal(bus.publish(Event("order.placed", {})), 1)
+    with step(3, "names(log)"):
+        expect_equal(names(log), ["lower"])
+    with step(4, "bus.publish(Event('ORDER.PLACED', {}))"):
+        expect_equal(bus.publish(Event("ORDER.PLACED", {})), 0)
+    with step(5, "bus.publish(Event('STRASSE', {}))"):
+        expect_equal(bus.publish(Event("STRASSE", {})), 0)
+    with step(6, "bus.unsubscribe('ORDER.PLACED', Recorder('lower', log))"):
+        expect_is(bus.unsubscribe("ORDER.PLACED", Recorder("lower", log)), False)
+    with step(7, "bus.publish(Event('Order.Placed', {}))"):
+        expect_equal(bus.publish(Event("Order.Placed", {})), 1)
+    with step(8, "names(log)"):
+        expect_equal(names(log), ["lower", "capitalised"])
+
+
+@pytest.mark.behaviour("84b43650-e884-437d-8745-40330f41976a", "scenario")
+@pytest.mark.timeout(10.0)
+def test_publishing_the_same_event_again_delivers_it_again(solution):
+    """The bus is not a de-duplicating consumer; every publish delivers and counts, also of an event object it has seen, and a second unsubscribe says it removed nothing."""
+    Event = solution.Event
+    EventBus = solution.EventBus
+    with step(
+        1,
+        'bus = EventBus() log = [] handler = Recorder("only", log) bus.subscribe("job", handler) event = Event("job", {"n": 1})',
+    ):
+        bus = EventBus()
+        log = []
+        handler = Recorder("only", log)
+        bus.subscribe("job", handler)
+        event = Event("job", {"n": 1})
+    with step(2, "bus.publish(event)"):
+        expect_equal(bus.publish(event), 1)
+    with step(3, "bus.publish(event)"):
+        expect_equal(bus.publish(event), 1)
+    with step(4, "names(log)"):
+        expect_equal(names(log), ["only", "only"])
+    with step(5, "bus.unsubscribe('job', handler)"):
+        expect_is(bus.unsubscribe("job", handler), True)
+    with step(6, "bus.unsubscribe('job', handler)"):
+        expect_is(bus.unsubscribe("job", handler), False)
+    with step(7, "bus.publish(event)"):
+        expect_equal(bus.publish(event), 0)
+
+
+@pytest.mark.behaviour("c78e03c8-9d42-4749-8633-9d8c498bab1a", "scenario")
+@pytest.mark.timeout(10.0)
+def test_each_event_takes_its_timestamp_when_it_is_created(solution):
+    """A default computed once (at import or class definition) stamps every event with the same moment; each event's default timestamp is taken when that event is created."""
+    Event = solution.Event
+    with step(
+        1,
+        'first = Event("a", {}) zone = first.timestamp.tzinfo middle = datetime.now(zone) if zone else datetime.now() while middle <= first.timestamp: # until the clock has moved past the first event middle = datetime.now(zone) if zone else datetime.now() second = Event("a", {})',
+    ):
+        first = Event("a", {})
+        zone = first.timestamp.tzinfo
+        middle = datetime.now(zone) if zone else datetime.now()
+        while middle <= first.timestamp:  # until the clock has moved past the first event
+            middle = datetime.now(zone) if zone else datetime.now()
+        second = Event("a", {})
+    with step(2, "first.timestamp < middle <= second.timestamp"):
+        expect_is(first.timestamp < middle <= second.timestamp, True)

@@ -1,5 +1,5 @@
 # Generated from specs/idempotency/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: d204c439a4b7815c86163abde0daf9e5861d61a89df587ee7929cb2b1c0c0457
+# spec-sha256: 6fcf198262680dd1124b4de94c142092406f483dc49b0e6faaa8daab37ff5c5e
 """Idempotency keys: your solution starts here.
 
 Fill in every method until `kata check idempotency` passes; the brief is generated/idempotency/README.md.

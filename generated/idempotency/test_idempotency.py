@@ -1,5 +1,5 @@
 # Generated from specs/idempotency/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: d204c439a4b7815c86163abde0daf9e5861d61a89df587ee7929cb2b1c0c0457
+# spec-sha256: 6fcf198262680dd1124b4de94c142092406f483dc49b0e6faaa8daab37ff5c5e
 """Conformance suite for the idempotency kata: one test per behaviour of its spec.
 
 Run it with `kata check idempotency` or `pytest generated/idempotency --impl PATH`.
@@ -609,3 +609,101 @@ def test_a_slow_operation_does_not_block_other_keys(solution):
         leader.join(5)
     with step(8, "slow"):
         expect_equal(slow, ["returned 'charged'"])
+
+
+@pytest.mark.behaviour("6bc99754-4550-456b-8cee-58ec7e6f7140", "scenario")
+@pytest.mark.timeout(10.0)
+def test_keys_and_requests_are_compared_exactly(solution):
+    """The same key means an equal string; folding case or trimming would replay "Order-7"'s result to "order-7", a request that never ran."""
+    IdempotencyConflictError = solution.IdempotencyConflictError
+    IdempotencyStore = solution.IdempotencyStore
+    with step(1, "store = IdempotencyStore(clock=FakeClock(0.0)) calls = Calls()"):
+        store = IdempotencyStore(clock=FakeClock(0.0))
+        calls = Calls()
+    with step(
+        2,
+        "[store.execute(key, 'pay 5', calls.returning(key)) for key in ['order-7', 'Order-7', 'ORDER-7', ' order-7', 'straße', 'STRASSE']]",
+    ):
+        expect_equal(
+            [
+                store.execute(key, "pay 5", calls.returning(key))
+                for key in ["order-7", "Order-7", "ORDER-7", " order-7", "straße", "STRASSE"]
+            ],
+            ["order-7", "Order-7", "ORDER-7", " order-7", "straße", "STRASSE"],
+        )
+    with step(3, "calls.count"):
+        expect_equal(calls.count, 6)
+    with step(
+        4,
+        'store.execute("order-7", "PAY 5", calls.returning("other"))',
+        raises=IdempotencyConflictError,
+    ):
+        store.execute("order-7", "PAY 5", calls.returning("other"))
+
+
+@pytest.mark.behaviour("186229a9-98a9-452a-aadc-460c8f6073d0", "scenario")
+@pytest.mark.timeout(10.0)
+def test_an_empty_request_or_key_is_a_value(solution):
+    """An empty request ({}, "", None) is a request to compare like any other, and "" is a key like any other; `if stored and stored != request` lets any request reuse the key."""
+    IdempotencyConflictError = solution.IdempotencyConflictError
+    IdempotencyStore = solution.IdempotencyStore
+    with step(
+        1,
+        'store = IdempotencyStore(clock=FakeClock(0.0)) calls = Calls() for key, request in [("dict", {}), ("text", ""), ("none", None), ("zero", 0)]: store.execute(key, request, calls.returning(key))',
+    ):
+        store = IdempotencyStore(clock=FakeClock(0.0))
+        calls = Calls()
+        for key, request in [("dict", {}), ("text", ""), ("none", None), ("zero", 0)]:
+            store.execute(key, request, calls.returning(key))
+    with step(
+        2,
+        'store.execute("dict", {"amount": 5}, calls.returning("wrong"))',
+        raises=IdempotencyConflictError,
+    ):
+        store.execute("dict", {"amount": 5}, calls.returning("wrong"))
+    with step(
+        3,
+        'store.execute("text", "pay 5", calls.returning("wrong"))',
+        raises=IdempotencyConflictError,
+    ):
+        store.execute("text", "pay 5", calls.returning("wrong"))
+    with step(
+        4,
+        'store.execute("none", "pay 5", calls.returning("wrong"))',
+        raises=IdempotencyConflictError,
+    ):
+        store.execute("none", "pay 5", calls.returning("wrong"))
+    with step(
+        5, 'store.execute("zero", 5, calls.returning("wrong"))', raises=IdempotencyConflictError
+    ):
+        store.execute("zero", 5, calls.returning("wrong"))
+    with step(6, "calls.count"):
+        expect_equal(calls.count, 4)
+    with step(7, "store.execute('', 'r', calls.returning('empty key'))"):
+        expect_equal(store.execute("", "r", calls.returning("empty key")), "empty key")
+    with step(8, "store.execute('', 'r', calls.returning('again'))"):
+        expect_equal(store.execute("", "r", calls.returning("again")), "empty key")
+    with step(9, "calls.count"):
+        expect_equal(calls.count, 5)
+
+
+@pytest.mark.behaviour("2c1e661b-6ed6-4739-a540-c86584f3f2cc", "scenario")
+@pytest.mark.timeout(10.0)
+def test_two_stores_keep_separate_records(solution):
+    """A record table made once (a class attribute) instead of per store replays one store's results, or raises its conflicts, in another."""
+    IdempotencyStore = solution.IdempotencyStore
+    with step(
+        1,
+        "first = IdempotencyStore(clock=FakeClock(0.0)) second = IdempotencyStore(clock=FakeClock(0.0)) calls = Calls()",
+    ):
+        first = IdempotencyStore(clock=FakeClock(0.0))
+        second = IdempotencyStore(clock=FakeClock(0.0))
+        calls = Calls()
+    with step(2, "first.execute('order-1', 'pay 5', calls.returning('from first'))"):
+        expect_equal(first.execute("order-1", "pay 5", calls.returning("from first")), "from first")
+    with step(3, "second.execute('order-1', 'pay 9', calls.returning('from second'))"):
+        expect_equal(
+            second.execute("order-1", "pay 9", calls.returning("from second")), "from second"
+        )
+    with step(4, "calls.count"):
+        expect_equal(calls.count, 2)

@@ -1,5 +1,5 @@
 # Generated from specs/rate_limiter/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 0c7966e3492a4ca57e1c9f63c556ace5ad1a6bf34f92348cb1adb6daaf0d8c08
+# spec-sha256: 83853a8c45d13c71b2153bbc06a5831cdf97897b4b6ac8d8e61a9b435961707d
 """Token bucket and sliding-window rate limiters: your solution starts here.
 
 Fill in every method until `kata check rate_limiter` passes; the brief is generated/rate_limiter/README.md.

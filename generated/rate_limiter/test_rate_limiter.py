@@ -1,5 +1,5 @@
 # Generated from specs/rate_limiter/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 0c7966e3492a4ca57e1c9f63c556ace5ad1a6bf34f92348cb1adb6daaf0d8c08
+# spec-sha256: 83853a8c45d13c71b2153bbc06a5831cdf97897b4b6ac8d8e61a9b435961707d
 """Conformance suite for the rate_limiter kata: one test per behaviour of its spec.
 
 Run it with `kata check rate_limiter` or `pytest generated/rate_limiter --impl PATH`.
@@ -616,3 +616,85 @@ def test_exactly_limit_of_many_concurrent_calls_per_key_are_allowed_on_a_frozen_
             [r for r, limiter in enumerate(limiters) if limiter.allow("a") or limiter.allow("b")],
             [],
         )
+
+
+@pytest.mark.behaviour("a02919d4-5db0-4be5-9112-43da70a5d2b2", "scenario")
+@pytest.mark.timeout(10.0)
+def test_keys_are_matched_exactly_without_case_folding_or_trimming(solution):
+    """A key names one caller exactly; folding case or trimming would make "Alice" spend "alice"'s allowance."""
+    SlidingWindowLimiter = solution.SlidingWindowLimiter
+    with step(1, "limiter = SlidingWindowLimiter(1, 10.0, clock=FakeClock(50.0))"):
+        limiter = SlidingWindowLimiter(1, 10.0, clock=FakeClock(50.0))
+    with step(
+        2,
+        "[limiter.allow(key) for key in ['alice', 'Alice', 'ALICE', ' alice', 'straße', 'STRASSE']]",
+    ):
+        expect_equal(
+            [
+                limiter.allow(key)
+                for key in ["alice", "Alice", "ALICE", " alice", "straße", "STRASSE"]
+            ],
+            [True, True, True, True, True, True],
+        )
+    with step(
+        3,
+        "[limiter.allow(key) for key in ['alice', 'Alice', 'ALICE', ' alice', 'straße', 'STRASSE']]",
+    ):
+        expect_equal(
+            [
+                limiter.allow(key)
+                for key in ["alice", "Alice", "ALICE", " alice", "straße", "STRASSE"]
+            ],
+            [False, False, False, False, False, False],
+        )
+
+
+@pytest.mark.behaviour("596a7e11-2ddb-43f4-b33d-2e2695a56e73", "scenario")
+@pytest.mark.timeout(10.0)
+def test_a_clock_that_starts_at_zero_and_an_empty_key_are_values(solution):
+    """A clock reading of 0.0 is a time like any other and "" is a key like any other; `if not last_update:` mistakes time zero for "never updated" and throws away the refill that accrued since."""
+    TokenBucket = solution.TokenBucket
+    SlidingWindowLimiter = solution.SlidingWindowLimiter
+    with step(1, "clock = FakeClock(0.0) bucket = TokenBucket(2, 1.0, clock=clock)"):
+        clock = FakeClock(0.0)
+        bucket = TokenBucket(2, 1.0, clock=clock)
+    with step(2, "[bucket.allow(), bucket.allow(), bucket.allow()]"):
+        expect_equal([bucket.allow(), bucket.allow(), bucket.allow()], [True, True, False])
+    with step(3, "clock.now = 1.0"):
+        clock.now = 1.0
+    with step(4, "[bucket.allow(), bucket.allow()]"):
+        expect_equal([bucket.allow(), bucket.allow()], [True, False])
+    with step(
+        5,
+        "window_clock = FakeClock(0.0) limiter = SlidingWindowLimiter(1, 5.0, clock=window_clock)",
+    ):
+        window_clock = FakeClock(0.0)
+        limiter = SlidingWindowLimiter(1, 5.0, clock=window_clock)
+    with step(6, "[limiter.allow(''), limiter.allow(''), limiter.allow('x')]"):
+        expect_equal(
+            [limiter.allow(""), limiter.allow(""), limiter.allow("x")], [True, False, True]
+        )
+    with step(7, "window_clock.now = 5.0"):
+        window_clock.now = 5.0
+    with step(8, "limiter.allow('')"):
+        expect_is(limiter.allow(""), True)
+
+
+@pytest.mark.behaviour("9213cdf8-06ba-4523-9217-d89f06151e8d", "scenario")
+@pytest.mark.timeout(10.0)
+def test_two_limiters_keep_separate_windows(solution):
+    """A store of windows made once (a class attribute) instead of per limiter lets one limiter's callers use up another's allowance for the same key."""
+    SlidingWindowLimiter = solution.SlidingWindowLimiter
+    with step(
+        1,
+        "clock = FakeClock(10.0) first = SlidingWindowLimiter(1, 60.0, clock=clock) second = SlidingWindowLimiter(1, 60.0, clock=clock)",
+    ):
+        clock = FakeClock(10.0)
+        first = SlidingWindowLimiter(1, 60.0, clock=clock)
+        second = SlidingWindowLimiter(1, 60.0, clock=clock)
+    with step(2, "first.allow('shared-key')"):
+        expect_is(first.allow("shared-key"), True)
+    with step(3, "second.allow('shared-key')"):
+        expect_is(second.allow("shared-key"), True)
+    with step(4, "first.allow('shared-key')"):
+        expect_is(first.allow("shared-key"), False)

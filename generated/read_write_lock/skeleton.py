@@ -1,5 +1,5 @@
 # Generated from specs/read_write_lock/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: bcde5e6f9423d00b710a0da8cd09eaf8ec25ccc2007f30e4064730ebf830c43b
+# spec-sha256: 160a82c02054541c3211d9060252fbdfa268b3253fb957e4d8908f69ea64cf4c
 """Writer-preferring read-write lock: your solution starts here.
 
 Fill in every method until `kata check read_write_lock` passes; the brief is generated/read_write_lock/README.md.

@@ -1,5 +1,5 @@
 # Generated from specs/read_write_lock/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: bcde5e6f9423d00b710a0da8cd09eaf8ec25ccc2007f30e4064730ebf830c43b
+# spec-sha256: 160a82c02054541c3211d9060252fbdfa268b3253fb957e4d8908f69ea64cf4c
 """Conformance suite for the read_write_lock kata: one test per behaviour of its spec.
 
 Run it with `kata check read_write_lock` or `pytest generated/read_write_lock --impl PATH`.
@@ -668,3 +668,75 @@ def test_concurrent_cache_puts_and_gets_lose_nothing(solution):
         expect_equal(wrong, [])
     with step("after 2", "cache.size()"):
         expect_equal(cache.size(), 1600)
+
+
+@pytest.mark.behaviour("e8018565-815c-410c-9f01-ea867ce9fc21", "concurrency")
+@pytest.mark.timeout(15.0)
+def test_concurrent_releases_of_one_lock_release_each_reader_once(solution):
+    """Eight threads releasing the same lock at once: exactly as many releases succeed as readers were inside, the rest raise, and the count never goes below zero (a check of the count outside the mutex lets two releases take the last reader)."""
+    ReadWriteLock = solution.ReadWriteLock
+    with step(
+        "setup",
+        "locks = [ReadWriteLock() for _ in range(40)] for lock in locks: for _ in range(4): lock.acquire_read() released = [] refused = []",
+    ):
+        locks = [ReadWriteLock() for _ in range(40)]
+        for lock in locks:
+            for _ in range(4):
+                lock.acquire_read()
+        released = []
+        refused = []
+
+    def worker(index):
+        for lock in locks:
+            try:
+                lock.release_read()
+                released.append(1)
+            except RuntimeError:
+                refused.append(1)
+
+    run_threads(worker, threads=8, timeout=10.0, preempt=solution.__name__)
+    with step("after 1", "len(released)"):
+        expect_equal(len(released), 160)
+    with step("after 2", "len(refused)"):
+        expect_equal(len(refused), 160)
+    with step(
+        "after 3",
+        "stray = 0 for lock in locks: try: lock.release_read() except RuntimeError: stray += 1",
+    ):
+        stray = 0
+        for lock in locks:
+            try:
+                lock.release_read()
+            except RuntimeError:
+                stray += 1
+    with step("after 4", "stray"):
+        expect_equal(stray, 40)
+
+
+@pytest.mark.behaviour("6dc3fa4d-3095-47df-91d2-224753cb8995", "scenario")
+@pytest.mark.timeout(15.0)
+def test_two_caches_and_two_locks_are_independent(solution):
+    """A dict or counter made once (a class attribute) instead of per object makes every cache share one store, and a lock held on one object must not block another."""
+    ReadWriteLock = solution.ReadWriteLock
+    ThreadSafeCache = solution.ThreadSafeCache
+    with step(1, 'first = ThreadSafeCache() second = ThreadSafeCache() first.put("a", 1)'):
+        first = ThreadSafeCache()
+        second = ThreadSafeCache()
+        first.put("a", 1)
+    with step(2, "second.get('a', 'absent')"):
+        expect_equal(second.get("a", "absent"), "absent")
+    with step(3, "second.size()"):
+        expect_equal(second.size(), 0)
+    with step(4, "held = ReadWriteLock() other = ReadWriteLock() log = [] held.acquire_write()"):
+        held = ReadWriteLock()
+        other = ReadWriteLock()
+        log = []
+        held.acquire_write()
+    with step(5, "Attempt('reader', other.acquire_read, other.release_read, log).finished()"):
+        expect_is(Attempt("reader", other.acquire_read, other.release_read, log).finished(), True)
+    with step(6, "Attempt('writer', other.acquire_write, other.release_write, log).finished()"):
+        expect_is(Attempt("writer", other.acquire_write, other.release_write, log).finished(), True)
+    with step(7, "held.release_write()"):
+        held.release_write()
+    with step(8, "log"):
+        expect_equal(log, ["reader", "writer"])

@@ -1,5 +1,5 @@
 # Generated from specs/thread_pool/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 392b25aefb09310a73147534295e350577126f0ac131ed4d44d4c9833f8c454b
+# spec-sha256: 3036ac07a2213362abb286a315cfa9d00f5e5946824d3c26c617c0d0e8084791
 """Fixed-size thread pool: your solution starts here.
 
 Fill in every method until `kata check thread_pool` passes; the brief is generated/thread_pool/README.md.

@@ -1,5 +1,5 @@
 # Generated from specs/thread_pool/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 392b25aefb09310a73147534295e350577126f0ac131ed4d44d4c9833f8c454b
+# spec-sha256: 3036ac07a2213362abb286a315cfa9d00f5e5946824d3c26c617c0d0e8084791
 """Conformance suite for the thread_pool kata: one test per behaviour of its spec.
 
 Run it with `kata check thread_pool` or `pytest generated/thread_pool --impl PATH`.
@@ -459,3 +459,131 @@ def test_a_submit_racing_shutdown_is_either_refused_or_run(solution):
     run_threads(worker, threads=8, timeout=30.0, preempt=solution.__name__)
     with step("after 1", "sum((not task.done() for task in accepted))"):
         expect_equal(sum(not task.done() for task in accepted), 0)
+
+
+@pytest.mark.behaviour("d7c6d1cd-6996-49db-af6e-2876fb793198", "scenario")
+@pytest.mark.timeout(10.0)
+def test_get_result_with_timeout_zero_never_blocks(solution):
+    """`timeout=0` means "don't wait", not "no timeout": `if timeout:` turns a poll into a wait that never ends."""
+    ThreadPool = solution.ThreadPool
+    with step(1, 'pool = ThreadPool(1) gate = Gate() task = pool.submit(gate.task, "late")'):
+        pool = ThreadPool(1)
+        gate = Gate()
+        task = pool.submit(gate.task, "late")
+    with step(2, "gate.wait_started(1, timeout=5)"):
+        expect_is(gate.wait_started(1, timeout=5), True)
+    with step(
+        3,
+        'outcome = [] def poll(): try: outcome.append(task.get_result(timeout=0)) except TimeoutError: outcome.append("timed out") poller = start_thread(poll)',
+    ):
+        outcome = []
+
+        def poll():
+            try:
+                outcome.append(task.get_result(timeout=0))
+            except TimeoutError:
+                outcome.append("timed out")
+
+        poller = start_thread(poll)
+    with step(4, "still_alive_after(poller, 0.3)"):
+        expect_is(still_alive_after(poller, 0.3), False)
+    with step(5, "outcome"):
+        expect_equal(outcome, ["timed out"])
+    with step(6, "gate.release.set()"):
+        gate.release.set()
+    with step(7, "task.get_result(timeout=5)"):
+        expect_equal(task.get_result(timeout=5), "late")
+    with step(8, "task.get_result(timeout=0)"):
+        expect_equal(task.get_result(timeout=0), "late")
+    with step(9, "pool.shutdown()"):
+        pool.shutdown()
+
+
+@pytest.mark.behaviour("1b7da81e-a31a-4cb6-aa8f-987ffa45b176", "scenario")
+@pytest.mark.timeout(15.0)
+def test_a_second_shutdown_with_wait_still_waits_for_the_workers(solution):
+    """Every `shutdown(wait=True)` returns only once all workers have exited, also when an earlier `shutdown(wait=False)` already closed the pool; a second call that returns at once breaks that promise."""
+    ThreadPool = solution.ThreadPool
+    with step(1, 'pool = ThreadPool(1) gate = Gate() pool.submit(gate.task, "running")'):
+        pool = ThreadPool(1)
+        gate = Gate()
+        pool.submit(gate.task, "running")
+    with step(2, "gate.wait_started(1, timeout=5)"):
+        expect_is(gate.wait_started(1, timeout=5), True)
+    with step(3, "pool.shutdown(wait=False) closer = start_thread(pool.shutdown, wait=True)"):
+        pool.shutdown(wait=False)
+        closer = start_thread(pool.shutdown, wait=True)
+    with step(4, "still_alive_after(closer, 0.1)"):
+        expect_is(still_alive_after(closer, 0.1), True)
+    with step(5, "gate.release.set() closer.join(5)"):
+        gate.release.set()
+        closer.join(5)
+    with step(6, "closer.is_alive()"):
+        expect_is(closer.is_alive(), False)
+    with step(7, "[worker.is_alive() for worker in gate.threads]"):
+        expect_equal([worker.is_alive() for worker in gate.threads], [False])
+
+
+@pytest.mark.behaviour("9a7a9fc9-290d-4966-8006-c92dc48d1e3a", "concurrency")
+@pytest.mark.timeout(25.0)
+def test_concurrent_shutdowns_all_wait_for_every_worker(solution):
+    """Several threads may shut one pool down at once (a finally block and an atexit hook); each `shutdown(wait=True)` must return only after every worker has exited, not just the one that got there first."""
+    ThreadPool = solution.ThreadPool
+    with step(
+        "setup",
+        'pool = ThreadPool(1) gate = Gate() pool.submit(gate.task, "running") started = gate.wait_started(1, timeout=5) queued = [pool.submit(pow, n, 2) for n in range(4)] early = threading.Event() busy_on_return = []',
+    ):
+        pool = ThreadPool(1)
+        gate = Gate()
+        pool.submit(gate.task, "running")
+        started = gate.wait_started(1, timeout=5)
+        queued = [pool.submit(pow, n, 2) for n in range(4)]
+        early = threading.Event()
+        busy_on_return = []
+
+    def worker(index):
+        if index == 0:
+            early.wait(0.1)  # long enough for the others to be inside shutdown
+            gate.release.set()
+        else:
+            pool.shutdown(wait=True)
+            busy = any(worker.is_alive() for worker in gate.threads) or not all(
+                task.done() for task in queued
+            )
+            busy_on_return.append(busy)
+            if busy:
+                early.set()
+
+    run_threads(worker, threads=8, timeout=20.0, preempt=solution.__name__)
+    with step("after 1", "started"):
+        expect_is(started, True)
+    with step("after 2", "busy_on_return"):
+        expect_equal(busy_on_return, [False] * 7)
+
+
+@pytest.mark.behaviour("ed0f4eac-e41a-467f-bc47-b9dc36dba6b4", "scenario")
+@pytest.mark.timeout(10.0)
+def test_two_pools_do_not_share_a_queue(solution):
+    """A queue or worker list made once (a class attribute) instead of per pool lets one pool's stop markers shut down another pool's workers."""
+    ThreadPool = solution.ThreadPool
+    with step(
+        1,
+        'first = ThreadPool(1) second = ThreadPool(1) gate = Gate() blocked = first.submit(gate.task, "first")',
+    ):
+        first = ThreadPool(1)
+        second = ThreadPool(1)
+        gate = Gate()
+        blocked = first.submit(gate.task, "first")
+    with step(2, "gate.wait_started(1, timeout=5)"):
+        expect_is(gate.wait_started(1, timeout=5), True)
+    with step(3, "first.shutdown(wait=False)"):
+        first.shutdown(wait=False)
+    with step(4, "second.submit(pow, 2, 3).get_result(timeout=0.3)"):
+        expect_equal(second.submit(pow, 2, 3).get_result(timeout=0.3), 8)
+    with step(5, "gate.release.set()"):
+        gate.release.set()
+    with step(6, "blocked.get_result(timeout=5)"):
+        expect_equal(blocked.get_result(timeout=5), "first")
+    with step(7, "first.shutdown() second.shutdown()"):
+        first.shutdown()
+        second.shutdown()
