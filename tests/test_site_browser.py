@@ -241,7 +241,9 @@ def test_the_section_and_difficulty_filters_and_the_search_change_what_is_shown(
 
 def test_sections_without_a_kata_say_so(served, watched):
     page = watched.open(served + "index.html")
-    assert page.locator("section#resilience .empty").inner_text() == "No kata yet."
+    # Every section of the catalogue now has katas; only testing is practised everywhere.
+    assert page.locator("section.section .empty").count() == 1
+    assert page.locator("section#resilience li").count() >= 1
     assert "No kata of its own" in page.locator("section#testing .empty").inner_text()
     titles = page.locator("section.section h2").all_inner_texts()
     assert [t.split(".")[0] for t in titles] == [str(n) for n in range(1, 11)]
@@ -268,13 +270,15 @@ def test_hints_open_one_at_a_time(served, watched):
     assert not hints.nth(0).locator(".hint-text").is_visible()
 
     hints.nth(0).locator("summary").click()
+    # The next hint is revealed by the "toggle" event, which fires after the click returns.
+    hints.nth(1).wait_for(state="visible", timeout=5000)
     assert hints.nth(0).locator(".hint-text").is_visible()
     assert [hints.nth(i).is_visible() for i in range(3)] == [True, True, False]
 
     hints.nth(1).locator("summary").focus()  # the keyboard opens a hint too
     page.keyboard.press("Enter")
+    hints.nth(2).wait_for(state="visible", timeout=5000)
     assert hints.nth(1).locator(".hint-text").is_visible()
-    assert hints.nth(2).is_visible()
     assert watched.problems == []
 
 

@@ -320,29 +320,73 @@ def _child(session: pytest.Session, run: _Run, skip: set[str]) -> None:
 _channel: dict[str, object] = {"stream": None}
 
 
+# While a behaviour's outcome travels from the test to the stream, no other thread may run:
+# a solution's thread could otherwise rewrite the report or its record in that gap (found
+# through `gc`). Python switches threads only at this interval or at blocking calls, and the
+# gap has none until the record's line is handed to the stream.
+_SEALED = 1e6  # seconds: longer than any run
+
+
 @pytest.hookimpl(hookwrapper=True, trylast=True)
 def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):  # noqa: ANN201, ARG001
-    """Tell the parent when a behaviour starts, and send its record when it ends."""
+    """Tell the parent when a behaviour starts (its record is sent by `pytest_runtest_makereport`)."""
+    stream = _channel["stream"]
+    if stream is not None:
+        stream.write(json.dumps(["start", item.name]) + "\n")
+        item.stash[_began_key] = time.monotonic()
+    yield
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):  # noqa: ANN201
+    """Send the behaviour's record built from pytest's own report, inside the sealed gap."""
     stream = _channel["stream"]
     if stream is None:
         yield
         return
-    stream.write(json.dumps(["start", item.name]) + "\n")
-    began = time.monotonic()
-    yield
-    records = [r for r in item.config.stash[pytest_plugin._results_key] if r["test"] == item.name]
-    for record in records[:1]:
-        changed = integrity.changed(item)
-        if changed:
-            record = {**record, "tampered": f"the harness was modified: {', '.join(changed)}"}
-        stream.write(json.dumps(["record", record, time.monotonic() - began]) + "\n")
+    interval = _seal()
+    try:
+        outcome = yield
+        report = outcome.get_result()
+        if (report.when == "call" or report.failed) and item.name not in _sent:
+            _sent.add(item.name)
+            record = {
+                "test": item.name,
+                "name": item.name.removeprefix("test_"),
+                "status": "pass" if report.passed else "fail",
+                "hung": pytest_plugin._hung(call),
+                "message": ""
+                if report.passed
+                else pytest_plugin._capped(str(report.longrepr).strip()),
+            }
+            changed = integrity.changed(item)
+            if changed:
+                record["tampered"] = f"the harness was modified: {', '.join(changed)}"
+            began = item.stash.get(_began_key, time.monotonic())
+            stream.write(json.dumps(["record", record, time.monotonic() - began]) + "\n")
+    finally:
+        sys.setswitchinterval(interval)
+
+
+def _seal() -> float:
+    interval = _interval[0] if _interval else sys.getswitchinterval()
+    _interval[:] = [interval]
+    sys.setswitchinterval(_SEALED)
+    return interval
+
+
+_began_key = pytest.StashKey[float]()
+_sent: set[str] = set()  # behaviours whose record this child has sent
+_interval: list[float] = []  # the interpreter's own switch interval, saved by the first seal
 
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_call(item: pytest.Item):  # noqa: ANN201
-    """The suite's own thread timeout follows the shortened limit too."""
+    """The suite's own thread timeout follows the shortened limit too; the test's end seals."""
     testing.time_limit_cap = item.stash.get(_limit_key, None)
     try:
         yield
     finally:
         testing.time_limit_cap = None
+        if _channel["stream"] is not None:
+            _seal()
