@@ -100,6 +100,24 @@ def loop():
         rewrite(); time.sleep(0.001)
 threading.Thread(target=loop, daemon=True).start()
 """,
+    "rewrites_reports_and_outcomes_found_through_gc": """
+import gc, threading, time
+def rewrite():
+    from _pytest.reports import TestReport
+    from _pytest.runner import CallInfo
+    from pluggy import Result
+    for obj in gc.get_objects():
+        if isinstance(obj, TestReport):
+            obj.outcome = "passed"; obj.longrepr = None
+        elif isinstance(obj, CallInfo):
+            obj.excinfo = None
+        elif isinstance(obj, Result):
+            obj._exception = None
+def loop():
+    while True:
+        rewrite(); time.sleep(0.001)
+threading.Thread(target=loop, daemon=True).start()
+""",
     "writes_a_fake_json_document_to_its_parents_stdout": """
 import json, os
 fake = json.dumps({"version": 3, "status": "pass", "tests": []})

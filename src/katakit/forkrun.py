@@ -90,6 +90,7 @@ class _Run:
     limits: dict[str, float]
     records: list[dict] = field(default_factory=list)
     durations: dict[str, float] = field(default_factory=dict)
+    outcomes: dict[str, bool | None] = field(default_factory=dict)  # None: reported twice
     pid: int = 0
     stream: Path | None = None
     started: tuple[str, float] | None = None  # the behaviour running now, and since when
@@ -260,14 +261,22 @@ def _read_stream(run: _Run) -> None:
             run.records.append({"test": "?", "status": "malformed", "message": line[:200]})
         elif event[0] == "start":
             run.started = (event[1], time.monotonic())
+        elif event[0] == "outcome":  # a second one for a test was not written by us
+            run.outcomes[event[1]] = event[2] if event[1] not in run.outcomes else None
         else:
-            run.records.append(event[1])
+            record = event[1]
+            if record.get("status") == "pass" and run.outcomes.get(record["test"]) is not True:
+                record["tampered"] = (
+                    "a behaviour was reported as passing although its test call did not pass"
+                )
+            run.records.append(record)
             run.durations[event[1]["test"]] = event[2]
             run.started = None
 
 
 def _event(line: str) -> list | None:
-    """["start", test] or ["record", {..., "test": test}, seconds]; None for anything else."""
+    """["start", test], ["outcome", test, passed] or ["record", {..., "test": test}, seconds];
+    None for anything else."""
     try:
         event = json.loads(line)
     except ValueError:
@@ -275,6 +284,13 @@ def _event(line: str) -> list | None:
     if not isinstance(event, list) or not event:
         return None
     if event[0] == "start" and len(event) == 2 and isinstance(event[1], str):
+        return event
+    if (
+        event[0] == "outcome"
+        and len(event) == 3
+        and isinstance(event[1], str)
+        and isinstance(event[2], bool)
+    ):
         return event
     if (
         event[0] == "record"
@@ -350,15 +366,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):  # noqa
         report = outcome.get_result()
         if (report.when == "call" or report.failed) and item.name not in _sent:
             _sent.add(item.name)
-            record = {
-                "test": item.name,
-                "name": item.name.removeprefix("test_"),
-                "status": "pass" if report.passed else "fail",
-                "hung": pytest_plugin._hung(call),
-                "message": ""
-                if report.passed
-                else pytest_plugin._capped(str(report.longrepr).strip()),
-            }
+            record = pytest_plugin.record(item, report, call)
             changed = integrity.changed(item)
             if changed:
                 record["tampered"] = f"the harness was modified: {', '.join(changed)}"
@@ -380,13 +388,22 @@ _sent: set[str] = set()  # behaviours whose record this child has sent
 _interval: list[float] = []  # the interpreter's own switch interval, saved by the first seal
 
 
-@pytest.hookimpl(hookwrapper=True)
+@pytest.hookimpl(hookwrapper=True, trylast=True)
 def pytest_runtest_call(item: pytest.Item):  # noqa: ANN201
-    """The suite's own thread timeout follows the shortened limit too; the test's end seals."""
+    """The suite's own thread timeout follows the shortened limit too.
+
+    Innermost of the wrappers, so nothing that blocks (and lets a solution's thread run)
+    lies between the test's end and here: the call's own outcome is sealed and sent at
+    once, and the parent credits a record only when that outcome agrees with it.
+    """
     testing.time_limit_cap = item.stash.get(_limit_key, None)
+    outcome = None
     try:
-        yield
+        outcome = yield
     finally:
         testing.time_limit_cap = None
-        if _channel["stream"] is not None:
+        stream = _channel["stream"]
+        if stream is not None:
             _seal()
+            passed = outcome is not None and outcome.excinfo is None
+            stream.write(json.dumps(["outcome", item.name, passed]) + "\n")

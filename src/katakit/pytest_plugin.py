@@ -142,22 +142,25 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]):  #
         if text is not None:
             report.longrepr = text
     if report.when == "call" or report.failed:
-        marker = item.get_closest_marker("behaviour")
         results = item.config.stash[_results_key]
         if any(r["test"] == item.name for r in results):
             return
-        results.append(
-            {
-                "id": marker.args[0] if marker else None,
-                "kind": marker.args[1] if marker else None,
-                "kata": _slug(item),
-                "test": item.name,
-                "name": item.name.removeprefix("test_"),
-                "status": "pass" if report.passed else "fail",
-                "hung": _hung(call),
-                "message": "" if report.passed else _capped(str(report.longrepr).strip()),
-            }
-        )
+        results.append(record(item, report, call))
+
+
+def record(item: pytest.Item, report: pytest.TestReport, call: pytest.CallInfo[Any]) -> dict:
+    """A behaviour's result as the runner reports it, from pytest's own report."""
+    marker = item.get_closest_marker("behaviour")
+    return {
+        "id": marker.args[0] if marker else None,
+        "kind": marker.args[1] if marker else None,
+        "kata": _slug(item),
+        "test": item.name,
+        "name": item.name.removeprefix("test_"),
+        "status": "pass" if report.passed else "fail",
+        "hung": _hung(call),
+        "message": "" if report.passed else _capped(str(report.longrepr).strip()),
+    }
 
 
 MESSAGE_CAP = 8000  # characters: a failure message is for reading, not for flooding the runner
