@@ -1,5 +1,5 @@
 # Generated from specs/read_write_lock/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 160a82c02054541c3211d9060252fbdfa268b3253fb957e4d8908f69ea64cf4c
+# spec-sha256: 6a2666af4bb633bc651668c75209d0aea743f8aa47bc3eaece768d70768e25ba
 """Writer-preferring read-write lock: your solution starts here.
 
 Fill in every method until `kata check read_write_lock` passes; the brief is generated/read_write_lock/README.md.
