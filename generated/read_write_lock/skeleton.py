@@ -1,5 +1,5 @@
 # Generated from specs/read_write_lock/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 6a2666af4bb633bc651668c75209d0aea743f8aa47bc3eaece768d70768e25ba
+# spec-sha256: 274f23349307210ae3340f0e5c7e26a223999784f7ea956ddd47481c95e87040
 """Writer-preferring read-write lock: your solution starts here.
 
 Fill in every method until `kata check read_write_lock` passes; the brief is generated/read_write_lock/README.md.

@@ -1,5 +1,5 @@
 # Generated from specs/read_write_lock/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: 6a2666af4bb633bc651668c75209d0aea743f8aa47bc3eaece768d70768e25ba
+# spec-sha256: 274f23349307210ae3340f0e5c7e26a223999784f7ea956ddd47481c95e87040
 """Conformance suite for the read_write_lock kata: one test per behaviour of its spec.
 
 Run it with `kata check read_write_lock` or `pytest generated/read_write_lock --impl PATH`.
@@ -647,7 +647,7 @@ def test_cache_behaves_like_a_dict(solution):
     run_model_machine(Machine, examples=50, steps=20)
 
 
-@pytest.mark.behaviour("964349ff-c22e-4bd9-889f-5cbd12fcc2ec", "concurrency")
+@pytest.mark.behaviour("72a7e662-8c5c-4bf9-8dd4-1514b377ff7d", "concurrency")
 @pytest.mark.timeout(15.0)
 def test_concurrent_cache_puts_and_gets_lose_nothing(solution):
     """Eight threads writing and reading at once must neither lose a put nor see a value that was never stored."""
