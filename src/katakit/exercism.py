@@ -10,6 +10,15 @@ from .learner import Outcome
 from .model import Behaviour
 
 VERSION = 3
+OUTPUT_CAP = 500  # Exercism: a test's output "must be limited to 500 chars"
+TRUNCATED = "\nOutput was truncated. Please limit to 500 chars."
+
+
+def capped_output(text: str) -> str:
+    """At most OUTPUT_CAP characters, the notice included, as Exercism's own runners do."""
+    if len(text) <= OUTPUT_CAP:
+        return text
+    return text[: OUTPUT_CAP - len(TRUNCATED)] + TRUNCATED
 
 
 def results_json(outcome: Outcome) -> dict:
@@ -29,6 +38,8 @@ def results_json(outcome: Outcome) -> dict:
             "id": record["id"],
             "kind": record["kind"],
         }
+        if record.get("output"):
+            test["output"] = capped_output(record["output"])
         if codes[record["name"]]:
             test["test_code"] = codes[record["name"]]
         tests.append(test)

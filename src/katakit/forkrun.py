@@ -40,6 +40,7 @@ from . import integrity, pytest_plugin, testing
 GRACE = 0.25  # beyond a behaviour's limit before the parent kills: the suite's own timeout first
 _plan_key = pytest.StashKey[dict]()
 _limit_key = pytest.StashKey[float]()
+_output_key = pytest.StashKey[str]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -298,6 +299,7 @@ def _child(session: pytest.Session, run: _Run, skip: set[str]) -> None:
         config.option.kata_results = None
         config.option.maxfail = max(0, run.spec["maxfail"] - _failures(run))
         _channel["stream"] = open(run.stream, "a", encoding="utf-8", buffering=1)  # noqa: SIM115
+        _channel["log"] = run.spec["log"]
         if run.spec.get("no_shrink"):
             os.environ["KATA_NO_SHRINK"] = "1"
         session.items = [item for item in session.items if item.name not in skip]
@@ -317,7 +319,7 @@ def _child(session: pytest.Session, run: _Run, skip: set[str]) -> None:
 
 
 # The child's line stream to the parent; None in the parent and outside `kata verify`.
-_channel: dict[str, object] = {"stream": None}
+_channel: dict[str, object] = {"stream": None, "log": ""}
 
 
 @pytest.hookimpl(hookwrapper=True, trylast=True)
@@ -335,6 +337,7 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):  #
         changed = integrity.changed(item)
         if changed:
             record = {**record, "tampered": f"the harness was modified: {', '.join(changed)}"}
+        record = {**record, "output": item.stash.get(_output_key, "")}
         stream.write(json.dumps(["record", record, time.monotonic() - began]) + "\n")
 
 
@@ -342,7 +345,37 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):  #
 def pytest_runtest_call(item: pytest.Item):  # noqa: ANN201
     """The suite's own thread timeout follows the shortened limit too."""
     testing.time_limit_cap = item.stash.get(_limit_key, None)
+    began = _log_size() if _channel["stream"] is not None else None
     try:
         yield
     finally:
         testing.time_limit_cap = None
+        if began is not None:
+            item.stash[_output_key] = _printed_since(began)
+
+
+OUTPUT_KEPT = 4000  # bytes of what one behaviour printed that travel with its record
+
+
+def _log_size() -> int:
+    """Where the run's log (the child's stdout and stderr, appended to) ends now."""
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        return os.path.getsize(_channel["log"])
+    except Exception:  # noqa: BLE001 - the solution may have replaced either stream
+        return 0
+
+
+def _printed_since(began: int) -> str:
+    """What the behaviour printed (stdout and stderr): display only, never part of a verdict."""
+    end = _log_size()
+    if end <= began:
+        return ""
+    try:
+        with open(_channel["log"], "rb") as log:
+            log.seek(began)
+            data = log.read(min(end - began, OUTPUT_KEPT))
+    except OSError:
+        return ""
+    return data.decode("utf-8", "replace")
