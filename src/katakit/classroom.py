@@ -41,9 +41,9 @@ def workflow(katas: list[Kata], wheel: str) -> str:
     lines = [
         "name: Autograding Tests",
         "'on':",
-        "  - push",
-        "  - repository_dispatch",
-        "  - workflow_dispatch",
+        "  push:",
+        "  repository_dispatch:",  # GitHub Classroom sends it when it regrades
+        "  workflow_dispatch:",
         "permissions:",
         "  checks: write",
         "  actions: read",
