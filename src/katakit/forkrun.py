@@ -40,6 +40,8 @@ from . import integrity, pytest_plugin, testing
 GRACE = 0.25  # beyond a behaviour's limit before the parent kills: the suite's own timeout first
 _plan_key = pytest.StashKey[dict]()
 _limit_key = pytest.StashKey[float]()
+_output_key = pytest.StashKey[str]()  # what a behaviour printed (display only)
+_log_began_key = pytest.StashKey[int]()  # where the log ended when its test call began
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -314,6 +316,7 @@ def _child(session: pytest.Session, run: _Run, skip: set[str]) -> None:
         config.option.kata_results = None
         config.option.maxfail = max(0, run.spec["maxfail"] - _failures(run))
         _channel["stream"] = open(run.stream, "a", encoding="utf-8", buffering=1)  # noqa: SIM115
+        _channel["log"] = run.spec["log"]
         if run.spec.get("no_shrink"):
             os.environ["KATA_NO_SHRINK"] = "1"
         session.items = [item for item in session.items if item.name not in skip]
@@ -333,7 +336,7 @@ def _child(session: pytest.Session, run: _Run, skip: set[str]) -> None:
 
 
 # The child's line stream to the parent; None in the parent and outside `kata verify`.
-_channel: dict[str, object] = {"stream": None}
+_channel: dict[str, object] = {"stream": None, "log": ""}
 
 
 # While a behaviour's outcome travels from the test to the stream, no other thread may run:
@@ -367,6 +370,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):  # noqa
         if (report.when == "call" or report.failed) and item.name not in _sent:
             _sent.add(item.name)
             record = pytest_plugin.record(item, report, call)
+            record["output"] = item.stash.get(_output_key, "")
             changed = integrity.changed(item)
             if changed:
                 record["tampered"] = f"the harness was modified: {', '.join(changed)}"
@@ -397,6 +401,8 @@ def pytest_runtest_call(item: pytest.Item):  # noqa: ANN201
     once, and the parent credits a record only when that outcome agrees with it.
     """
     testing.time_limit_cap = item.stash.get(_limit_key, None)
+    if _channel["stream"] is not None:
+        item.stash[_log_began_key] = _log_size()
     outcome = None
     try:
         outcome = yield
@@ -407,3 +413,32 @@ def pytest_runtest_call(item: pytest.Item):  # noqa: ANN201
             _seal()
             passed = outcome is not None and outcome.excinfo is None
             stream.write(json.dumps(["outcome", item.name, passed]) + "\n")
+            # Only now, with the outcome on its way: flushing may run the solution's code.
+            item.stash[_output_key] = _printed_since(item.stash.get(_log_began_key, 0))
+
+
+OUTPUT_KEPT = 4000  # bytes of what one behaviour printed that travel with its record
+
+
+def _log_size() -> int:
+    """Where the run's log (the child's stdout and stderr, appended to) ends now."""
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        return os.path.getsize(_channel["log"])
+    except Exception:  # noqa: BLE001 - the solution may have replaced either stream
+        return 0
+
+
+def _printed_since(began: int) -> str:
+    """What the behaviour printed (stdout and stderr): display only, never part of a verdict."""
+    end = _log_size()
+    if end <= began:
+        return ""
+    try:
+        with open(_channel["log"], "rb") as log:
+            log.seek(began)
+            data = log.read(min(end - began, OUTPUT_KEPT))
+    except OSError:
+        return ""
+    return data.decode("utf-8", "replace")

@@ -14,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from .grade_cache import GradeCache
 from .model import Kata
 from .project import Project
 from .runner import SuiteResult, run_suite, suite_budget
@@ -34,6 +35,7 @@ class Submission:
 class Graded:
     submission: Submission
     result: SuiteResult
+    cached: bool = False  # taken from an earlier run's cache, not run again
 
     @property
     def score(self) -> tuple[int, int]:
@@ -101,12 +103,25 @@ def grade(
     progress: Callable[[Graded], None],
     hidden: tuple[Path, ...] = (),
     sandboxed: bool = True,
+    cache: GradeCache | None = None,
+    reuse: bool = True,
 ) -> list[Graded]:
+    """Grade each submission; with `cache`, each result is kept as soon as it is known and,
+    when `reuse`, a submission the cache knows unchanged is not run again."""
+
     def run(sub: Submission) -> Graded:
         budget = min(limit, suite_budget(sub.kata)) if limit else suite_budget(sub.kata)
-        suite = project.generated / sub.kata.slug
-        result = run_suite(sub.kata, suite, sub.path, budget, hidden=hidden, sandboxed=sandboxed)
-        graded = Graded(sub, result)
+        key = cache.key(sub.kata, sub.path, budget, sandboxed) if cache else ""
+        result = cache.get(key, sub.path) if cache and reuse else None
+        graded = Graded(sub, result, cached=result is not None) if result else None
+        if graded is None:
+            suite = project.generated / sub.kata.slug
+            result = run_suite(
+                sub.kata, suite, sub.path, budget, hidden=hidden, sandboxed=sandboxed
+            )
+            graded = Graded(sub, result)
+            if cache:
+                cache.put(key, result)
         progress(graded)
         return graded
 

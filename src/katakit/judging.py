@@ -87,6 +87,7 @@ def _well_formed(record: dict) -> bool:
         and isinstance(record.get("hung", False), bool)
         and isinstance(record.get("message", ""), str)
         and isinstance(record.get("tampered", ""), (str, bool))
+        and isinstance(record.get("output", ""), str)
     )
 
 
@@ -110,11 +111,13 @@ def _spec_order(kata: Kata, stage: Stage, records: dict[str, dict], result) -> l
             continue  # not selected for this run
         record = by_name[b.name]
         reported = record is not None
+        output = ""
         if not result.credited:
             status, message, hung = "error", result.problem, False
         elif reported:
             status, hung = record["status"], bool(record.get("hung"))
             message = stage.reveal(record.get("message", ""))[:MESSAGE_CAP]
+            output = stage.reveal(record.get("output", ""))[:MESSAGE_CAP]
         else:
             status, hung = "error", False
             message = "not run: " + (result.problem or "the run stopped before this behaviour")
@@ -127,6 +130,7 @@ def _spec_order(kata: Kata, stage: Stage, records: dict[str, dict], result) -> l
                 "status": status,
                 "hung": hung,
                 "message": plain(message),
+                "output": plain(output),  # what the solution printed during it (shown, not judged)
                 "reported": reported,
             }
         )

@@ -63,7 +63,8 @@ def _records(kata: Kata, result: SuiteResult | None, problem: str) -> list[dict]
     """One record per spec behaviour, in spec order (the run's own, judged by the parent)."""
     if result is not None:
         return [
-            {k: r[k] for k in ("id", "kind", "name", "status", "message")} for r in result.records
+            {k: r.get(k, "") for k in ("id", "kind", "name", "status", "message", "output")}
+            for r in result.records
         ]
     return [
         {"id": b.id, "kind": b.kind, "name": b.name, "status": "error", "message": problem}

@@ -4,16 +4,25 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import threading
 from pathlib import Path
 
-from rich.progress import Progress
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 from rich.text import Text
 
 from .. import sandbox
 from ..console import err, out
 from ..errors import KataError
+from ..grade_cache import GradeCache
 from ..grading import Graded, find_submissions, grade, ordered, write_reports
 from ..project import Project
 from ..safe import plain
@@ -28,7 +37,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("folder")
     p.add_argument("--out", help="where reports go (default: <dir>-grades, beside <dir>)")
-    p.add_argument("--jobs", type=int, default=2, help="submissions run at once (default 2)")
+    p.add_argument(
+        "--jobs",
+        type=int,
+        default=default_jobs(),
+        help=f"submissions run at once (default: the cores available, here {default_jobs()})",
+    )
+    p.add_argument(
+        "--fresh",
+        action="store_true",
+        help="grade every submission again, ignoring results kept from earlier runs",
+    )
     p.add_argument(
         "--timeout",
         type=float,
@@ -40,6 +59,14 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="grade even where no sandbox is possible (submissions can then harm the grader)",
     )
     p.set_defaults(handler=grade_folder)
+
+
+def default_jobs() -> int:
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    return max(1, min(MAX_JOBS, cores))
 
 
 def _validate(args: argparse.Namespace) -> None:
@@ -81,12 +108,25 @@ def grade_folder(args: argparse.Namespace, project: Project) -> int:
     if why_not:
         err.print(f"note: grading without a sandbox ({why_not})", markup=False)
     lock = threading.Lock()
-    with Progress(console=err, transient=True) as bar:
-        task = bar.add_task("grading", total=len(submissions))
+    cache = GradeCache(target / ".cache", project.generated, project.specs)
+    columns = (
+        TextColumn("grading"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[cached]} from cache"),
+        TimeElapsedColumn(),
+        TextColumn("left"),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("grading", total=len(submissions), cached=0)
+        hits = 0
 
-        def advance(_: Graded) -> None:
+        def advance(graded: Graded) -> None:
+            nonlocal hits
             with lock:
-                bar.advance(task)
+                hits += graded.cached
+                bar.update(task, advance=1, cached=hits)
 
         graded = grade(
             project,
@@ -96,7 +136,15 @@ def grade_folder(args: argparse.Namespace, project: Project) -> int:
             advance,
             hidden=(folder, target),
             sandboxed=why_not is None,
+            cache=cache,
+            reuse=not args.fresh,
         )
+    kept = sum(g.cached for g in graded)
+    err.print(
+        f"graded {len(graded) - kept} submission(s), {kept} unchanged since an earlier run "
+        "(taken from its cache; --fresh grades everything again)",
+        markup=False,
+    )
     table = Table(title=f"grades ({len(graded)} submissions)")
     for column in ("submission", "passed", "status"):
         table.add_column(column)
