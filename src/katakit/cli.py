@@ -1,4 +1,8 @@
-"""The `kata` command: parse arguments, find the repository, run one subcommand."""
+"""The `kata` command: parse arguments, find the repository, run one subcommand.
+
+Only the standard library is imported at module level: the rest (Jinja2, rich, every
+subcommand) loads inside `main`, so a Ctrl-C during start-up is caught like any other.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +11,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
-from .commands import register_all
-from .console import err
-from .errors import KataError, SpecError
-from .project import Project
-
 
 def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+    from .commands import register_all
+
     parser = argparse.ArgumentParser(
         prog="kata",
         description="Practise low-level design patterns against generated conformance suites.",
@@ -28,6 +29,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:
+        sys.stderr.write("kata: interrupted\n")
+        return 130
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    from .console import err
+    from .errors import KataError, SpecError
+    from .project import Project
+
     args = build_parser().parse_args(argv)
     project = Project(Path(args.root).resolve()) if args.root else Project.find()
     try:
@@ -40,9 +53,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KataError as exc:
         err.print(f"kata: {exc}", markup=False)
         return 2
-    except KeyboardInterrupt:
-        err.print("kata: interrupted", markup=False)
-        return 130
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from pathlib import Path
 import jinja2
 
 from .errors import KataError
+from .files import create_exclusively, disk_error
 from .model import Kata
 from .project import Project
 from .render import environment, render_kata
@@ -63,12 +64,20 @@ def write_generated(project: Project, katas: list[Kata]) -> None:
     """Render into a temporary sibling folder, then swap it in for generated/."""
     _recover_interrupted_swap(project)
     project.root.mkdir(exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".generated.new-", dir=project.root))
     try:
-        render_tree(project, katas, staging / "out")
-        _swap_in(project.generated, staging / "out", staging)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        staging = Path(tempfile.mkdtemp(prefix=".generated.new-", dir=project.root))
+        try:
+            render_tree(project, katas, staging / "out")
+            _swap_in(project.generated, staging / "out", staging)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    except OSError as exc:
+        raise disk_error(
+            exc,
+            "writing generated/",
+            "generated/ was left as it was",
+            "kata generate",
+        ) from exc
 
 
 def _swap_in(target: Path, fresh: Path, staging: Path) -> None:
@@ -106,14 +115,31 @@ def seed_solutions(project: Project, katas: list[Kata]) -> list[Path]:
         if target.exists():
             continue
         text = starting_solution(project.generated / kata.slug / "skeleton.py", kata.slug)
-        target.parent.mkdir(parents=True, exist_ok=True)
         try:
-            with target.open("x", encoding="utf-8", newline="\n") as handle:  # "x": never clobber
-                handle.write(text)
-        except FileExistsError:
-            continue
-        created.append(target)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            # Whole or not at all, and never over a file that appeared meanwhile.
+            if create_exclusively(target, text.encode("utf-8")):
+                created.append(target)
+        except OSError as exc:
+            raise disk_error(
+                exc,
+                f"creating {project.display(target)}",
+                "nothing of it was left behind",
+                "kata generate",
+            ) from exc
     return created
+
+
+def check_kata_folders(project: Project, katas: list[Kata]) -> None:
+    """Before anything is written: each katas/<slug> is a folder, or absent."""
+    for kata in katas:
+        folder = project.solution(kata.slug).parent
+        if folder.exists() and not folder.is_dir():
+            raise KataError(
+                f"{project.display(folder)} is a file, but kata {kata.slug!r} keeps its solution "
+                f"in the folder {project.display(folder)}/; move the file elsewhere (nothing was "
+                "changed) and run `kata generate` again."
+            )
 
 
 def stale_report(project: Project, katas: list[Kata]) -> list[str]:

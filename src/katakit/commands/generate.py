@@ -6,8 +6,15 @@ import argparse
 from pathlib import Path
 
 from ..console import err, out
+from ..files import exclusive
 from ..project import Project
-from ..writer import render_tree, seed_solutions, stale_report, write_generated
+from ..writer import (
+    check_kata_folders,
+    render_tree,
+    seed_solutions,
+    stale_report,
+    write_generated,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -38,10 +45,13 @@ def generate(args: argparse.Namespace, project: Project) -> int:
             return 1
         out.print(f"generated/ is up to date ({len(katas)} katas).")
         return 0
-    write_generated(project, katas)
-    out.print(f"generated {len(katas)} katas into generated/")
-    for path in seed_solutions(project, katas):
-        out.print(f"created {project.display(path)} from the skeleton")
+    check_kata_folders(project, katas)
+    project.root.mkdir(exist_ok=True)
+    with exclusive(project.root, "`kata generate`"):
+        write_generated(project, katas)
+        out.print(f"generated {len(katas)} katas into generated/")
+        for path in seed_solutions(project, katas):
+            out.print(f"created {project.display(path)} from the skeleton")
     return 0
 
 

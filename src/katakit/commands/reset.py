@@ -8,15 +8,13 @@ only then is `solution.py` atomically replaced.
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from ..console import err, out
 from ..errors import KataError
+from ..files import create_exclusively, disk_error, replace_atomically
 from ..project import Project
 from ..writer import starting_solution
 
@@ -48,10 +46,20 @@ def reset(args: argparse.Namespace, project: Project) -> int:
         )
         if not args.yes and not confirm(question):
             return 1
-        backup = write_backup(solution, current)
+        try:
+            backup = write_backup(solution, current)
+        except OSError as exc:
+            raise disk_error(
+                exc, "backing up your solution", "your solution.py is unchanged", "kata reset"
+            ) from exc
         out.print(f"kept your solution as {project.display(backup)}", markup=False)
-    solution.parent.mkdir(parents=True, exist_ok=True)
-    replace_atomically(solution, fresh)
+    try:
+        solution.parent.mkdir(parents=True, exist_ok=True)
+        replace_atomically(solution, fresh)
+    except OSError as exc:
+        raise disk_error(
+            exc, "writing the skeleton", f"{project.display(solution)} is unchanged", "kata reset"
+        ) from exc
     out.print(f"{project.display(solution)} is the skeleton again.", markup=False)
     return 0
 
@@ -88,30 +96,9 @@ def next_backup(solution: Path) -> Path:
 
 
 def write_backup(solution: Path, content: bytes) -> Path:
-    """Create the next backup with O_EXCL: if that name appeared meanwhile, take the next."""
+    """Create the next backup, whole or not at all: if that name appeared meanwhile, take the
+    next."""
     while True:
         backup = next_backup(solution)
-        try:
-            with open(backup, "xb") as handle:
-                handle.write(content)
-                handle.flush()
-                os.fsync(handle.fileno())
+        if create_exclusively(backup, content):
             return backup
-        except FileExistsError:
-            continue
-
-
-def replace_atomically(path: Path, content: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-        # mkstemp makes the file private (0600); keep the solution's usual permissions.
-        if path.exists():
-            shutil.copymode(path, tmp)
-        else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
