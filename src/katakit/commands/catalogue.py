@@ -8,6 +8,7 @@ from collections import Counter
 from rich.table import Table
 
 from ..console import out
+from ..errors import KataError
 from ..model import SECTIONS, Kata
 from ..project import Project
 
@@ -25,11 +26,18 @@ def by_section(katas: list[Kata]) -> list[Kata]:
 
 def list_katas(args: argparse.Namespace, project: Project) -> int:
     katas = by_section(project.load_all())
+    if not katas:
+        raise KataError(
+            f"no katas here: {project.specs} holds no spec. Run `kata` inside "
+            "a kata repository (a clone of this project), or pass --root PATH."
+        )
     if args.markdown:
         print(markdown_table(project, katas))
         return 0
     table = Table(title="katas")
-    for column in ("kata", "section", "difficulty", "behaviours", "summary"):
+    # The slug is what the learner types next: never wrapped or cut, whatever the width.
+    table.add_column("kata", no_wrap=True, min_width=max(len(k.slug) for k in katas))
+    for column in ("section", "difficulty", "behaviours", "summary"):
         table.add_column(column)
     for kata in katas:
         table.add_row(
