@@ -170,6 +170,10 @@ def run(
 ) -> Completed:
     """Run `argv` in `workdir` (sandboxed unless `sandboxed` is False); stop it at `timeout`."""
     environment = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", **(env or {})}
+    # Under RLIMIT_AS, glibc's 64 MiB of address space reserved per malloc arena (up to 8 per
+    # core) refuses a thread-heavy correct solution its threads ("can't start new thread")
+    # long before it uses the memory: two arenas keep the limit about memory actually used.
+    environment["MALLOC_ARENA_MAX"] = "2"
     preexec = _limit
     if sandboxed:
         uid = _sandbox_uid() if os.geteuid() == 0 else None
