@@ -14,7 +14,6 @@ from conftest import ROOT, make_repo
 from katakit import console, learner
 from katakit.cli import main
 from katakit.project import Project
-from katakit.state import digest, record_result, stored_results
 
 COUNTER = ROOT / "tests" / "fixtures" / "counter"
 MINE = "# my attempt\nclass Counter: ...\n"
@@ -50,6 +49,8 @@ def shelf(tmp_path: Path) -> Path:
 
 def remember(root: Path, slug: str, passing: int) -> None:
     """Store a result for the solution as it is now, as `kata check` does after a run."""
+    from katakit.state import digest, record_result
+
     project = Project(root)
     kata = project.load(slug)
     records = [
@@ -181,6 +182,8 @@ def test_list_and_progress_share_section_labels(shelf):
 
 
 def test_stored_results_ignore_a_damaged_entry(shelf):
+    from katakit.state import stored_results
+
     project = Project(shelf)
     remember(shelf, "aa_chain", passing=1)
     state = shelf / ".kata-state.json"
