@@ -95,9 +95,7 @@ def backup_numbers(solution: Path) -> list[int]:
 
 def next_backup(solution: Path) -> Path:
     """One past the highest existing number, so backups sort in the order they were made."""
-    return solution.with_name(
-        f"{solution.name}.bak-{max(backup_numbers(solution), default=0) + 1}"
-    )
+    return solution.with_name(f"{solution.name}.bak-{max(backup_numbers(solution), default=0) + 1}")
 
 
 def write_backup(solution: Path, content: bytes) -> Path:
