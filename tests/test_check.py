@@ -49,4 +49,4 @@ def test_a_failure_names_the_step_what_was_expected_and_what_came_back(repo, kat
 def test_an_unknown_kata_is_a_clear_error(repo, kata):
     code, _, err = kata(repo, "check", "no_such_kata")
     assert code == 2
-    assert "no kata 'no_such_kata'" in err
+    assert "unknown kata 'no_such_kata'" in err

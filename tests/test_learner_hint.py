@@ -50,5 +50,5 @@ def test_a_damaged_state_file_is_reported_and_left_alone(counter_repo, kata):
 def test_an_unknown_kata_is_a_clear_error(counter_repo, kata):
     code, _, err = kata(counter_repo, "hint", "no_such_kata")
     assert code == 2
-    assert "no kata 'no_such_kata'" in err
+    assert "unknown kata 'no_such_kata'" in err
     assert not (counter_repo / ".kata-state.json").exists()

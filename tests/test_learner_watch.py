@@ -147,4 +147,4 @@ def test_polling_is_chosen_by_flag_or_environment(
 def test_an_unknown_kata_is_a_clear_error(counter_repo, kata):
     code, _, err = kata(counter_repo, "watch", "no_such_kata", "--max-runs", "1")
     assert code == 2
-    assert "no kata 'no_such_kata'" in err
+    assert "unknown kata 'no_such_kata'" in err

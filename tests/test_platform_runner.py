@@ -122,7 +122,7 @@ def test_exercism_slugs_with_dashes_and_classroom_points(counter_repo, tmp_path,
 def test_an_unknown_kata_is_refused(counter_repo, tmp_path, kata):
     (tmp_path / "in").mkdir()
     code, _, err = kata(counter_repo, "runner", "two-fer", str(tmp_path / "in"), str(tmp_path))
-    assert code == 2 and "no kata 'two-fer'" in err
+    assert code == 2 and "unknown kata 'two-fer'" in err
 
 
 def test_dashes_map_to_underscores(counter_repo):

@@ -24,7 +24,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--root", help="the kata repository (default: found upwards from the current folder)"
     )
-    register_all(parser.add_subparsers(dest="command", required=True, metavar="COMMAND"))
+    # No COMMAND is allowed: plain `kata` shows where you are (commands/navigate.py).
+    register_all(parser.add_subparsers(dest="command", metavar="COMMAND"))
     return parser
 
 
@@ -43,6 +44,10 @@ def _run(argv: Sequence[str] | None) -> int:
 
     args = build_parser().parse_args(argv)
     project = Project(Path(args.root).resolve()) if args.root else Project.find()
+    if args.command is None:
+        from .commands.navigate import overview
+
+        args.handler = overview
     try:
         return args.handler(args, project)
     except SpecError as exc:

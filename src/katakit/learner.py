@@ -15,6 +15,7 @@ from rich.text import Text
 from .model import Kata
 from .project import Project
 from .runner import SuiteResult, run_suite, suite_budget
+from .state import digest, record_result, remembering
 
 
 @dataclass
@@ -23,6 +24,7 @@ class Outcome:
     result: SuiteResult | None  # None: nothing could run (see `problem`)
     problem: str = ""
     seconds: float = 0.0
+    note: str = ""  # set when the result could not be remembered in the learner's state
     records: list[dict] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -73,16 +75,29 @@ def _records(kata: Kata, result: SuiteResult | None, problem: str) -> list[dict]
 
 
 def run_learner_suite(project: Project, kata: Kata, impl: Path | None = None) -> Outcome:
-    """Run the kata's generated suite on `impl` (default: the learner's solution)."""
+    """Run the kata's generated suite on `impl` (default: the learner's solution).
+
+    A run on the learner's own solution is remembered in the learner's state, with hashes of
+    the solution (read before the run: a save during it makes the result "changed") and of
+    the suite, so navigation can answer without running anything.
+    """
     suite = project.generated / kata.slug
     if not (suite / f"test_{kata.slug}.py").is_file():
         return Outcome(kata, None, f"{project.display(suite)} has no suite; run `kata generate`")
-    impl = impl or project.solution(kata.slug)
+    own = project.solution(kata.slug)
+    impl = impl or own
     if not impl.is_file():
         return Outcome(kata, None, f"no {project.display(impl)}; run `kata generate` to create it")
+    solution_sha = digest(impl) if impl.resolve() == own.resolve() else None
+    suite_sha = digest(suite / f"test_{kata.slug}.py")
     started = time.monotonic()
     result = run_suite(kata, suite, impl, suite_budget(kata))
-    return Outcome(kata, result, seconds=time.monotonic() - started)
+    outcome = Outcome(kata, result, seconds=time.monotonic() - started)
+    if solution_sha is not None:
+        outcome.note = remembering(
+            lambda: record_result(project, kata.slug, solution_sha, suite_sha, outcome.records)
+        )
+    return outcome
 
 
 def score_bar(passed: int, total: int, width: int = 30) -> Text:

@@ -18,6 +18,9 @@ SECTIONS = {
     "testing": "10. Testing strategies",
 }
 
+# Easiest first: the order `kata next` follows within a section.
+DIFFICULTIES = ("beginner", "intermediate", "advanced")
+
 # The source guide writes sections 1-5; for the others, `guide_errors` lists what naive
 # implementations get wrong, since there is no guide code to quote.
 GUIDE_SECTIONS = ("design_patterns", "caching", "database", "concurrency", "event_driven")

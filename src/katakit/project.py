@@ -13,6 +13,15 @@ from .mutants import Mutant, discover
 from .validate import validate
 
 
+def unknown_kata(given: str, known: list[str]) -> UnknownKataError:
+    """`unknown kata 'lru_cach'; did you mean lru_cache?` (else the katas there are)."""
+    close = difflib.get_close_matches(given, known, n=1)
+    if close:
+        return UnknownKataError(f"unknown kata {given!r}; did you mean {close[0]}?")
+    listed = ", ".join(known) or "none: no specs/<slug>/spec.yaml here"
+    return UnknownKataError(f"unknown kata {given!r}; katas: {listed}")
+
+
 @dataclass(frozen=True)
 class Project:
     root: Path
@@ -39,10 +48,7 @@ class Project:
     def spec_file(self, slug: str) -> Path:
         path = self.specs / slug / "spec.yaml"
         if not path.is_file():
-            known = ", ".join(self.slugs()) or "none yet"
-            raise UnknownKataError(
-                f"no kata {slug!r} (no {path.relative_to(self.root)}); katas: {known}"
-            )
+            raise unknown_kata(slug, self.slugs())
         return path
 
     def display(self, path: Path) -> str:

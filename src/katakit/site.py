@@ -17,14 +17,13 @@ from pathlib import Path
 import jinja2
 
 from .errors import KataError
-from .model import SECTIONS, Kata
+from .model import DIFFICULTIES, SECTIONS, Kata
 from .project import Project
 from .render import environment
 from .writer import _swap_in
 
 MARKER = ".kata-site"  # written into every site folder; only such a folder is replaced
 MERMAID = Path("tools/mermaid/node_modules/mermaid")
-DIFFICULTIES = ("beginner", "intermediate", "advanced")
 
 
 @dataclass(frozen=True)

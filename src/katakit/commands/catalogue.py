@@ -1,4 +1,7 @@
-"""`kata list`: every kata by section, with its difficulty and size (`--markdown`: the README's table)."""
+"""`kata list`: every kata in learning order with its status (`--markdown`: the README's table).
+
+The status comes from stored results only (katakit.navigation): listing never runs a suite.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +11,17 @@ from collections import Counter
 from rich.table import Table
 
 from ..console import out
-from ..errors import KataError
 from ..model import SECTIONS, Kata
+from ..navigation import catalogue, next_kata, section_label, statuses
 from ..project import Project
+
+# Below this width the summary (and the behaviour count, which "in progress n/m" shows)
+# leave the table, so that it fits 80 columns with every slug whole.
+WIDE = 120
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("list", help="list every kata, by section")
+    p = sub.add_parser("list", help="list every kata, by section, with your status")
     p.add_argument("--markdown", action="store_true", help="print the README's kata table")
     p.set_defaults(handler=list_katas)
 
@@ -25,25 +32,35 @@ def by_section(katas: list[Kata]) -> list[Kata]:
 
 
 def list_katas(args: argparse.Namespace, project: Project) -> int:
-    katas = by_section(project.load_all())
-    if not katas:
-        raise KataError(
-            f"no katas here: {project.specs} holds no spec. Run `kata` inside "
-            "a kata repository (a clone of this project), or pass --root PATH."
-        )
+    katas = catalogue(project)
     if args.markdown:
-        print(markdown_table(project, katas))
+        print(markdown_table(project, by_section(katas)))
         return 0
+    status = statuses(project, katas)
+    wide = out.width >= WIDE
     table = Table(title="katas")
     # The slug is what the learner types next: never wrapped or cut, whatever the width.
     table.add_column("kata", no_wrap=True, min_width=max(len(k.slug) for k in katas))
-    for column in ("section", "difficulty", "behaviours", "summary"):
-        table.add_column(column)
+    table.add_column("section")
+    table.add_column("difficulty")
+    if wide:
+        table.add_column("behaviours")
+    table.add_column("status", no_wrap=True)
+    if wide:
+        table.add_column("summary")
     for kata in katas:
-        table.add_row(
-            kata.slug, kata.section_title, kata.difficulty, str(len(kata.behaviours)), kata.summary
-        )
+        row = [kata.slug, section_label(kata), kata.difficulty]
+        if wide:
+            row.append(str(len(kata.behaviours)))
+        row.append(str(status[kata.slug]))
+        if wide:
+            row.append(kata.summary)
+        table.add_row(*row)
     out.print(table)
+    done = sum(s.done for s in status.values())
+    upcoming = next_kata(katas, status)
+    tail = f"; next: {upcoming.slug} (`kata next`)" if upcoming else ""
+    out.print(f"{done}/{len(katas)} katas done{tail}", markup=False)
     return 0
 
 

@@ -39,6 +39,11 @@ def check(args: argparse.Namespace, project: Project) -> int:
             args.impl, args.mutant = str(paths[args.mutant, args.slug]), None
             return check(args, project)
     kata = project.load(args.slug)
+    impl = _impl(args)
+    if impl is not None and not impl.is_file():
+        # Before anything runs: a suite of FAILs would only hide the typo.
+        what = "is not a file" if impl.exists() else "does not exist"
+        raise KataError(f"--impl {args.impl}: {what}")
     suite = project.generated / kata.slug
     if not (suite / f"test_{kata.slug}.py").is_file():
         problem = f"{project.display(suite)} has no suite; run `kata generate` first"
@@ -47,7 +52,7 @@ def check(args: argparse.Namespace, project: Project) -> int:
         else:
             err.print(problem, markup=False)
         return 2
-    outcome = run_learner_suite(project, kata, _impl(args))
+    outcome = run_learner_suite(project, kata, impl)
     if args.json:
         return check_json(outcome)
     notice = sandbox_notice(outcome)

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from ..console import err, out
 from ..learner import Outcome, run_learner_suite, score_bar
-from ..model import SECTIONS
+from ..navigation import learning_order, section_label
 from ..project import Project
 from ..state import load as load_state
 
@@ -24,10 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def progress(args: argparse.Namespace, project: Project) -> int:
-    order = list(SECTIONS)
-    katas = sorted(
-        project.load_all(args.slugs or None), key=lambda k: (order.index(k.section), k.slug)
-    )
+    katas = learning_order(project.load_all(args.slugs or None))
     hints = load_state(project)["hints"]
     # Each suite is its own pytest process, so threads are enough to run them side by side.
     waiting = (
@@ -45,7 +42,7 @@ def progress(args: argparse.Namespace, project: Project) -> int:
         used = min(hints.get(o.kata.slug, 0), len(o.kata.hints))
         table.add_row(
             o.kata.slug,
-            o.kata.section.replace("_", " "),  # short, so the table fits 80 columns
+            section_label(o.kata),  # short, so the table fits 80 columns
             o.kata.difficulty,
             _score(project, o),
             f"{used}/{len(o.kata.hints)}",

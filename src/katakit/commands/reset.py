@@ -52,7 +52,11 @@ def reset(args: argparse.Namespace, project: Project) -> int:
             raise disk_error(
                 exc, "backing up your solution", "your solution.py is unchanged", "kata reset"
             ) from exc
-        out.print(f"kept your solution as {project.display(backup)}", markup=False)
+        out.print(
+            f"kept your solution as {project.display(backup)}; "
+            f"`kata restore {kata.slug}` brings it back",
+            markup=False,
+        )
     try:
         solution.parent.mkdir(parents=True, exist_ok=True)
         replace_atomically(solution, fresh)
@@ -83,16 +87,15 @@ def confirm(question: str) -> bool:
     return False
 
 
-def _backup_numbers(solution: Path) -> list[int]:
+def backup_numbers(solution: Path) -> list[int]:
+    """The n of every `solution.py.bak-<n>` beside `solution`, in no particular order."""
     pattern = re.compile(rf"{re.escape(solution.name)}\.bak-(\d+)")
     return [int(m.group(1)) for p in solution.parent.iterdir() if (m := pattern.fullmatch(p.name))]
 
 
 def next_backup(solution: Path) -> Path:
     """One past the highest existing number, so backups sort in the order they were made."""
-    return solution.with_name(
-        f"{solution.name}.bak-{max(_backup_numbers(solution), default=0) + 1}"
-    )
+    return solution.with_name(f"{solution.name}.bak-{max(backup_numbers(solution), default=0) + 1}")
 
 
 def write_backup(solution: Path, content: bytes) -> Path:

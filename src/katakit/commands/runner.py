@@ -22,11 +22,11 @@ import os
 from pathlib import Path
 
 from ..console import err
-from ..errors import KataError, UnknownKataError
+from ..errors import KataError
 from ..exercism import results_json
 from ..learner import Outcome, run_learner_suite
 from ..points import points_for
-from ..project import Project
+from ..project import Project, unknown_kata
 from ..submission import find_solution
 
 
@@ -89,7 +89,7 @@ def _slug(project: Project, given: str) -> str:
     for slug in (given, given.replace("-", "_")):
         if (project.specs / slug / "spec.yaml").is_file():
             return slug
-    raise UnknownKataError(f"no kata {given!r}; katas: {', '.join(project.slugs())}")
+    raise unknown_kata(given, project.slugs())
 
 
 def _github_output(text: str) -> None:
