@@ -1,5 +1,5 @@
 # Generated from specs/event_bus/spec.yaml by `kata generate`; do not edit.
-# spec-sha256: d4bcb88f08d6cca2a42104c985c80eb02169b505f571c47c9d2f9d5a0a855a5f
+# spec-sha256: 1352f407879d5e71b6df49ff9779ee1b7c361e0b469d8fb07438a11de5734ad3
 """Synchronous and asynchronous event bus: your solution starts here.
 
 Fill in every method until `kata check event_bus` passes; the brief is generated/event_bus/README.md.
