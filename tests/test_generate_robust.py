@@ -134,7 +134,7 @@ def test_a_second_generate_waits_for_the_first(repo, kata):
 
 @pytest.mark.timeout(300)
 def test_two_generates_at_once_both_succeed(repo):
-    for _ in range(3):
+    for _ in range(2):  # before the lock, one of the two died in 3 of 6 tries
         runs = [
             subprocess.Popen(
                 [str(KATA_BIN), "--root", str(repo), "generate"],
