@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 
 from . import __version__
+from .files import replace_atomically
 from .model import Kata
 from .runner import SuiteResult
 
@@ -74,6 +74,4 @@ class GradeCache:
             "seconds": result.seconds,
             "sandboxed": result.sandboxed,
         }
-        partial = self.folder / f".{key}.partial"
-        partial.write_text(json.dumps(data), encoding="utf-8")
-        os.replace(partial, self.folder / f"{key}.json")
+        replace_atomically(self.folder / f"{key}.json", json.dumps(data).encode("utf-8"))

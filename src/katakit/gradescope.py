@@ -34,6 +34,7 @@ from pathlib import Path
 
 from . import __version__, sandbox
 from .errors import KataError, SolutionError
+from .files import replace_atomically
 from .model import Kata
 from .points import Points
 from .project import Project
@@ -203,9 +204,8 @@ def run_autograder(
         outcomes[kata.slug] = (result, problem)
     report = results_json(katas, config["points"], outcomes, config["visibility"])
     report["execution_time"] = round(clock() - started)
-    partial = results_dir / ".results.json.partial"
-    partial.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
-    os.replace(partial, results_dir / "results.json")
+    text = json.dumps(report, indent=2, ensure_ascii=False)
+    replace_atomically(results_dir / "results.json", text.encode("utf-8"))
     print(report["output"])
     return report
 

@@ -14,7 +14,7 @@ from .errors import KataError
 from .model import DIFFICULTIES, SECTIONS, Kata
 from .project import Project
 from .state import digest, stored_results
-from .writer import starting_solution
+from .writer import fresh_solution
 
 NOT_STARTED, IN_PROGRESS, DONE, CHANGED = "not started", "in progress", "done", "changed"
 
@@ -69,11 +69,9 @@ def status_of(project: Project, kata: Kata, stored: dict[str, dict]) -> Status:
     if current is None:
         return Status(NOT_STARTED)
     suite = project.generated / kata.slug / f"test_{kata.slug}.py"
-    skeleton = project.generated / kata.slug / "skeleton.py"
-    if skeleton.is_file():
-        fresh = starting_solution(skeleton, kata.slug).encode("utf-8")
-        if solution.read_bytes() == fresh:
-            return Status(NOT_STARTED)
+    fresh = fresh_solution(project, kata.slug)
+    if fresh is not None and solution.read_bytes() == fresh:
+        return Status(NOT_STARTED)
     entry = stored.get(kata.slug)
     if (
         entry is None

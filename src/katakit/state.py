@@ -12,13 +12,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
-import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .errors import KataError
+from .files import replace_atomically
 from .project import Project
 
 STATE_FILE = ".kata-state.json"
@@ -52,16 +51,8 @@ def load(project: Project) -> dict:
 
 def save(project: Project, data: dict) -> None:
     """Write atomically, so an interrupted save leaves the previous state intact."""
-    path = state_path(project)
-    fd, tmp = tempfile.mkstemp(prefix=".kata-state.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, indent=2, sort_keys=True)
-            handle.write("\n")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    text = json.dumps(data, indent=2, sort_keys=True) + "\n"
+    replace_atomically(state_path(project), text.encode("utf-8"))
 
 
 def hints_shown(project: Project, slug: str) -> int:

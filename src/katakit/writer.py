@@ -107,6 +107,12 @@ def starting_solution(skeleton: Path, slug: str) -> str:
     return SOLUTION_HEADER.format(slug=slug) + body
 
 
+def fresh_solution(project: Project, slug: str) -> bytes | None:
+    """The bytes of an untouched `katas/<slug>/solution.py`; None without a skeleton."""
+    skeleton = project.generated / slug / "skeleton.py"
+    return starting_solution(skeleton, slug).encode("utf-8") if skeleton.is_file() else None
+
+
 def seed_solutions(project: Project, katas: list[Kata]) -> list[Path]:
     """Create katas/<slug>/solution.py from the skeleton where absent; never overwrite."""
     created = []
@@ -114,11 +120,13 @@ def seed_solutions(project: Project, katas: list[Kata]) -> list[Path]:
         target = project.solution(kata.slug)
         if target.exists():
             continue
-        text = starting_solution(project.generated / kata.slug / "skeleton.py", kata.slug)
+        text = fresh_solution(project, kata.slug)
+        if text is None:
+            raise KataError(f"generated/{kata.slug}/skeleton.py is missing; run `kata generate`")
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             # Whole or not at all, and never over a file that appeared meanwhile.
-            if create_exclusively(target, text.encode("utf-8")):
+            if create_exclusively(target, text):
                 created.append(target)
         except OSError as exc:
             raise disk_error(

@@ -16,7 +16,7 @@ from ..console import err, out
 from ..errors import KataError
 from ..files import create_exclusively, disk_error, replace_atomically
 from ..project import Project
-from ..writer import starting_solution
+from ..writer import fresh_solution
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -30,11 +30,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def reset(args: argparse.Namespace, project: Project) -> int:
     kata = project.load(args.slug)
-    skeleton = project.generated / kata.slug / "skeleton.py"
-    if not skeleton.is_file():
+    fresh = fresh_solution(project, kata.slug)
+    if fresh is None:
+        skeleton = project.generated / kata.slug / "skeleton.py"
         raise KataError(f"{project.display(skeleton)} does not exist; run `kata generate` first")
     solution = project.solution(kata.slug)
-    fresh = starting_solution(skeleton, kata.slug).encode("utf-8")
     if solution.is_file():
         current = solution.read_bytes()
         if current == fresh:
@@ -46,12 +46,7 @@ def reset(args: argparse.Namespace, project: Project) -> int:
         )
         if not args.yes and not confirm(question):
             return 1
-        try:
-            backup = write_backup(solution, current)
-        except OSError as exc:
-            raise disk_error(
-                exc, "backing up your solution", "your solution.py is unchanged", "kata reset"
-            ) from exc
+        backup = write_backup(solution, current, "kata reset")
         out.print(
             f"kept your solution as {project.display(backup)}; "
             f"`kata restore {kata.slug}` brings it back",
@@ -98,10 +93,15 @@ def next_backup(solution: Path) -> Path:
     return solution.with_name(f"{solution.name}.bak-{max(backup_numbers(solution), default=0) + 1}")
 
 
-def write_backup(solution: Path, content: bytes) -> Path:
+def write_backup(solution: Path, content: bytes, command: str) -> Path:
     """Create the next backup, whole or not at all: if that name appeared meanwhile, take the
-    next."""
-    while True:
-        backup = next_backup(solution)
-        if create_exclusively(backup, content):
-            return backup
+    next. A write that fails (a full disk) is the tool's one-line error, naming `command`."""
+    try:
+        while True:
+            backup = next_backup(solution)
+            if create_exclusively(backup, content):
+                return backup
+    except OSError as exc:
+        raise disk_error(
+            exc, "backing up your solution", "your solution.py is unchanged", command
+        ) from exc

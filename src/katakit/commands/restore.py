@@ -14,7 +14,7 @@ from ..console import out
 from ..errors import KataError
 from ..files import disk_error, replace_atomically
 from ..project import Project
-from ..writer import starting_solution
+from ..writer import fresh_solution
 from .reset import backup_numbers, write_backup
 
 
@@ -52,13 +52,8 @@ def restore(args: argparse.Namespace, project: Project) -> int:
     if current == wanted:
         out.print(f"{project.display(solution)} is already {backup.name}; nothing to do.")
         return 0
-    if current is not None and current != _fresh(project, kata.slug):
-        try:
-            kept = write_backup(solution, current)
-        except OSError as exc:
-            raise disk_error(
-                exc, "backing up your solution", "your solution.py is unchanged", "kata restore"
-            ) from exc
+    if current is not None and current != fresh_solution(project, kata.slug):
+        kept = write_backup(solution, current, "kata restore")
         out.print(
             f"kept your current solution as {project.display(kept)}; "
             f"`kata restore {kata.slug} --backup {kept.name.rsplit('-', 1)[1]}` brings it back",
@@ -76,9 +71,3 @@ def restore(args: argparse.Namespace, project: Project) -> int:
         markup=False,
     )
     return 0
-
-
-def _fresh(project: Project, slug: str) -> bytes | None:
-    """The untouched starting solution (nothing to keep), if the skeleton is there."""
-    skeleton = project.generated / slug / "skeleton.py"
-    return starting_solution(skeleton, slug).encode("utf-8") if skeleton.is_file() else None

@@ -24,6 +24,7 @@ from pathlib import Path
 from ..console import err
 from ..errors import KataError
 from ..exercism import results_json
+from ..files import replace_atomically
 from ..learner import Outcome, run_learner_suite
 from ..points import points_for
 from ..project import Project, unknown_kata
@@ -68,9 +69,7 @@ def runner(args: argparse.Namespace, project: Project) -> int:
         report["max_score"] = sum(points.values())
     target.mkdir(parents=True, exist_ok=True)
     text = json.dumps(report, indent=2, ensure_ascii=False)
-    partial = target / ".results.json.partial"
-    partial.write_text(text, encoding="utf-8")
-    os.replace(partial, target / "results.json")
+    replace_atomically(target / "results.json", text.encode("utf-8"))
     if args.github_output:
         _github_output(text)
     passed = sum(1 for t in report["tests"] if t["status"] == "pass")
