@@ -164,6 +164,64 @@ def bench_generate_time() -> Result:
     )
 
 
+def _worst_specs(base: str) -> dict[str, str]:
+    """The malformed-spec corpus and the issue's worst cases, each a whole spec.yaml text."""
+    bomb = ["&l0 [" + ", ".join(["x"] * 10) + "]"]
+    bomb += [f"&l{i} [" + ", ".join([f"*l{i - 1}"] * 10) + "]" for i in range(1, 9)]
+    cases = {
+        p.name: (p / "spec.yaml").read_text(encoding="utf-8")
+        for p in sorted((ROOT / "tests" / "bad_specs").iterdir())
+        if (p / "spec.yaml").is_file()
+    }
+    cases["alias bomb as a key, 9 levels"] = base + "? [" + ", ".join(bomb) + "]\n: 1\n"
+    cases["flow lists nested 600 deep"] = base + "extra: " + "[" * 600 + "]" * 600 + "\n"
+    cases["a 5,000-digit integer"] = base.replace("title:", "title: " + "9" * 5000 + "\n_old:", 1)
+    return cases
+
+
+def bench_generate_bounds() -> Result:
+    """`kata generate` on every malformed spec: the slowest run and the largest peak RSS."""
+    import os
+
+    fixture = ROOT / "tests" / "fixtures" / "counter"
+    worst_seconds, worst_rss, slowest, largest = 0.0, 0, "", ""
+    not_refused = []  # a malformed spec must be refused (exit 1), never crash or pass
+    with tempfile.TemporaryDirectory() as tmp:
+        repo = Path(tmp) / "repo"
+        (repo / "specs").mkdir(parents=True)
+        shutil.copytree(ROOT / "templates", repo / "templates")
+        shutil.copy(ROOT / "specs" / "schema.json", repo / "specs" / "schema.json")
+        shutil.copy(ROOT / "pyproject.toml", repo / "pyproject.toml")
+        shutil.copytree(fixture, repo / "specs" / "counter")
+        spec = repo / "specs" / "counter" / "spec.yaml"
+        base = spec.read_text(encoding="utf-8")
+        command = [sys.executable, "-m", "katakit.cli", "--root", str(repo), "generate"]
+        for name, text in _worst_specs(base).items():
+            spec.write_text(text, encoding="utf-8")
+            start = time.perf_counter()
+            child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            _, status, usage = os.wait4(child.pid, 0)
+            if os.waitstatus_to_exitcode(status) != 1:
+                not_refused.append(name)
+            seconds = time.perf_counter() - start
+            rss = usage.ru_maxrss * 1024  # Linux reports KiB
+            if seconds > worst_seconds:
+                worst_seconds, slowest = seconds, name
+            if rss > worst_rss:
+                worst_rss, largest = rss, name
+        count = len(_worst_specs(base))
+    mib = worst_rss / 2**20
+    return Result(
+        f"kata generate on {count} malformed specs: slowest run, largest peak RSS",
+        f"{worst_seconds:.2f} s ({slowest}); {mib:.0f} MiB ({largest}); "
+        f"not refused: {', '.join(not_refused) or 'none'}",
+        "goal 10 s and 500 MB",
+        10.0 / worst_seconds,
+        "≤ 10 s, ≤ 500 MB, all refused",
+        worst_seconds <= 10.0 and worst_rss <= 500 * 10**6 and not not_refused,
+    )
+
+
 def wall_and_cpu(command: list[str], rounds: int = 3) -> tuple[float, float]:
     """Best wall time and best CPU time (user + system, the child's) of `command`.
 
@@ -529,6 +587,7 @@ BENCHMARKS = {
     "sandbox": bench_sandbox_overhead,
     "under_load": bench_scores_under_load,
     "generate": bench_generate_time,
+    "generate_bounds": bench_generate_bounds,
     "site": bench_site_time,
     "verify": bench_verify_per_mutant,
     "lru": bench_lru_throughput,
